@@ -1,0 +1,3 @@
+//! One module per subcommand: its clap `Args` and a `run` that prints JSON.
+
+pub mod baseline;
