@@ -2,4 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(renewal_web::App);
 }

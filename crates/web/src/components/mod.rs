@@ -1,0 +1,4 @@
+//! Shared pieces of the interface.
+
+pub mod chart;
+pub mod language_switch;

@@ -1,0 +1,14 @@
+//! The Industrial City Renewal Calculator in the browser.
+//!
+//! Leptos components over the `renewal-calc` and `renewal-data` crates. Views hold no maths:
+//! they call the engines and the pure chart-option builders in [`charts`], which are plain Rust
+//! and tested natively. Only [`components::chart`] touches ECharts, through `charming`.
+
+pub mod charts;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+
+mod app;
+
+pub use app::App;
