@@ -1,0 +1,89 @@
+//! The release build (ECharts bundle, then Trunk) and serving it.
+
+use crate::setup::{self, is_fresh, Needs};
+use crate::sh::{cmd, exec, root, step};
+use std::fs;
+use std::io::Read;
+use std::path::PathBuf;
+
+/// Install what is missing and build the release app into `dist/`; returns the folder.
+pub fn build() -> Result<PathBuf, String> {
+    setup::run(Needs { browser: false })?;
+    build_only()
+}
+
+/// The build without the setup (for tasks that already ran it).
+pub fn build_only() -> Result<PathBuf, String> {
+    step("echarts bundle", echarts_bundle)?;
+    step("release build", || {
+        exec(cmd("cargo", &["fetch"]))?;
+        let mut trunk = cmd("trunk", &["build", "--release", "--offline"]);
+        trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
+        exec(trunk)
+    })?;
+    let dist = root().join("dist");
+    print_sizes(&dist)?;
+    Ok(dist)
+}
+
+/// One same-origin ECharts file with only the charts and components the app uses.
+fn echarts_bundle() -> Result<(), String> {
+    let web = root().join("web");
+    let out = web.join("vendor/echarts.js");
+    if is_fresh(&out, &[&web.join("echarts-entry.js"), &web.join("package-lock.json")]) {
+        println!("ok: web/vendor/echarts.js is up to date");
+        return Ok(());
+    }
+    let mut c = cmd("npm", &["run", "--silent", "echarts"]);
+    c.current_dir(&web);
+    exec(c)
+}
+
+/// Every asset of the build with its raw and gzip size, and the totals.
+fn print_sizes(dist: &PathBuf) -> Result<(), String> {
+    let mut entries: Vec<_> = fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
+    for e in entries {
+        let mut bytes = Vec::new();
+        fs::File::open(e.path()).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|err| err.to_string())?;
+        let gz = gzip_len(&bytes);
+        raw_total += bytes.len() as u64;
+        gz_total += gz;
+        println!("{:<48} {:>10} {:>10}", e.file_name().to_string_lossy(), bytes.len(), gz);
+    }
+    println!("{:<48} {:>10} {:>10}", "total", raw_total, gz_total);
+    Ok(())
+}
+
+/// gzip -9 size through the system's gzip (always present on Debian); 0 when it is not.
+fn gzip_len(bytes: &[u8]) -> u64 {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+        return 0;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(bytes);
+    }
+    child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0)
+}
+
+/// Install, build, and serve on 127.0.0.1 (Trunk's server, rebuilding on change).
+pub fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => port.clone(),
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    build()?;
+    println!("==> serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    let mut trunk = cmd("trunk", &["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", &port]);
+    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
+    exec(trunk)
+}
