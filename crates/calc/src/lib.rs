@@ -13,4 +13,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod depletion;
+pub mod energy;
 pub mod time;
