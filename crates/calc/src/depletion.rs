@@ -242,7 +242,7 @@ pub enum ProjectionMethod {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Projection {
     /// The production assumption.
-    pub method: ProjectionMethod,
+    pub assumption: ProjectionMethod,
     /// When the extraction ratio first exceeds the criterion's threshold.
     pub extraction_ratio_crossing: Option<Crossing>,
     /// When the reserve-to-production years first fall to the criterion's threshold.
@@ -524,7 +524,7 @@ impl State {
         let ratio = ratio.map(|j| crossing(self.as_of_year, j));
         let rp = rp.map(|j| crossing(self.as_of_year, j));
         Projection {
-            method,
+            assumption: method,
             extraction_ratio_crossing: ratio,
             reserve_years_crossing: rp,
             depleted_from: earlier(ratio, rp),
@@ -566,7 +566,7 @@ impl State {
         let ratio = ratio.map(|j| crossing(self.as_of_year, j));
         let rp = rp.map(|j| crossing(self.as_of_year, j));
         Projection {
-            method,
+            assumption: method,
             extraction_ratio_crossing: ratio,
             reserve_years_crossing: rp,
             depleted_from: earlier(ratio, rp),
@@ -678,7 +678,7 @@ mod tests {
             &[(2018, 10.0), (2019, 20.0), (2020, 30.0)],
         ));
         let t = r.production_trend.unwrap();
-        match t.method {
+        match t.assumption {
             ProjectionMethod::LinearTrend(l) => {
                 assert!((l.slope_per_year - 10.0).abs() < 1e-12);
                 assert!((l.fitted_last_year - 30.0).abs() < 1e-12);
