@@ -447,6 +447,7 @@ pub fn assess(
                 fitted_last_year: p_mean + slope * (f64::from(as_of_year) - t_mean),
             }),
             criterion,
+            current,
             at,
         )
     });
@@ -532,18 +533,22 @@ impl State {
         }
     }
 
-    /// Year-by-year projection with production `at(year)` (already floored at zero).
+    /// Year-by-year projection with production `at(year)` (already floored at zero) for the
+    /// future years and the observed `current` production for the last observed year.
     fn simulate(
         &self,
         method: ProjectionMethod,
         c: &DepletionCriterion,
+        current: f64,
         at: impl Fn(i32) -> f64,
     ) -> Projection {
         let limit = c.extraction_ratio_above * self.original;
         let rp_met = |remaining: f64, p: f64| p > 0.0 && remaining / p <= c.reserve_years_at_most;
         let mut cumulative = self.cumulative;
         let mut ratio = (cumulative > limit).then_some(0u32);
-        let mut rp = rp_met(self.remaining(), at(self.as_of_year)).then_some(0u32);
+        // The last observed year uses its observed production, as the test does; the trend only
+        // drives the future years.
+        let mut rp = rp_met(self.remaining(), current).then_some(0u32);
         let mut exhausted = (self.remaining() <= 0.0).then_some(0u32);
         for j in 1..=PROJECTION_HORIZON_YEARS {
             if ratio.is_some() && rp.is_some() && exhausted.is_some() {
@@ -717,6 +722,23 @@ mod tests {
     }
 
     #[test]
+    fn trend_projection_starts_from_the_observed_last_year() {
+        // 50, 50, 5 (2018-2020): OLS mean 35, slope -22.5, fitted 2020 = 12.5, zero from 2021.
+        // Remaining 50: observed R/P 50 / 5 = 10 (> 5, not fired); the fitted 50 / 12.5 = 4 must
+        // not count as "already met"; afterwards production is zero, so never.
+        let r = check(&input(
+            200.0,
+            150.0,
+            &[(2018, 50.0), (2019, 50.0), (2020, 5.0)],
+        ));
+        assert_eq!(r.reserve_to_production_years, Some(10.0));
+        assert_eq!(r.test.fired, vec![Condition::ExtractionRatio]);
+        let t = r.production_trend.unwrap();
+        assert_eq!(t.reserve_years_crossing, None);
+        assert!(t.extraction_ratio_crossing.unwrap().already_met);
+    }
+
+    #[test]
     fn zero_production_has_no_reserve_years() {
         let r = check(&input(1000.0, 100.0, &[(2020, 0.0)]));
         assert_eq!(r.reserve_to_production_years, None);
@@ -803,6 +825,37 @@ mod tests {
             prop_assert!((r.extraction_ratio + r.remaining_share - 1.0).abs() < 1e-12);
             prop_assert!((0.0..=1.0).contains(&r.extraction_ratio));
             prop_assert_eq!(r.test.depleted, !r.test.fired.is_empty());
+        }
+
+        #[test]
+        fn projections_already_met_agree_with_the_test(
+            original in 1.0f64..1e6,
+            frac in 0.0f64..=1.0,
+            p in proptest::collection::vec(0.0f64..1e3, 1..6),
+        ) {
+            let cumulative = original * frac;
+            let sum: f64 = p.iter().sum();
+            prop_assume!(sum <= cumulative);
+            let production = p.iter().enumerate()
+                .map(|(i, &v)| ProductionYear { year: 2000 + i as i32, production: v })
+                .collect();
+            let inp = ResourceInput {
+                original_reserves: original,
+                cumulative_extraction: cumulative,
+                remaining_reserves: None,
+                production,
+            };
+            let r = assess(&inp, &PAPER_CRITERION).unwrap();
+            let ratio = r.test.fired.contains(&Condition::ExtractionRatio);
+            let rp = r.test.fired.contains(&Condition::ReserveYears);
+            let mut projections = vec![r.constant_production.clone()];
+            projections.extend(r.production_trend.clone());
+            for proj in projections {
+                let met = |c: Option<Crossing>| c.is_some_and(|c| c.already_met);
+                prop_assert_eq!(met(proj.extraction_ratio_crossing), ratio);
+                prop_assert_eq!(met(proj.reserve_years_crossing), rp);
+                prop_assert_eq!(met(proj.depleted_from), r.test.depleted);
+            }
         }
 
         #[test]
