@@ -124,8 +124,16 @@ impl fmt::Display for EnergySource {
     }
 }
 
+/// A source name that is not one of the known spellings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown energy source {found:?}")]
+pub struct UnknownSource {
+    /// What was given.
+    pub found: String,
+}
+
 impl FromStr for EnergySource {
-    type Err = units::UnknownUnit;
+    type Err = UnknownSource;
 
     /// The keys (any case) and the Chinese names 煤电/火电, 气电, 油, 水电, 核电, 风电, 太阳能/光伏,
     /// 生物质, 其他.
@@ -142,7 +150,7 @@ impl FromStr for EnergySource {
             "biomass" | "生物质" => Self::Biomass,
             "other" | "其他" => Self::Other,
             _ => {
-                return Err(units::UnknownUnit {
+                return Err(UnknownSource {
                     found: t.to_string(),
                 })
             }
@@ -617,6 +625,17 @@ mod tests {
             assert!(!(k.fossil && k.non_fossil));
         }
         assert!(Nuclear.class().non_fossil && !Nuclear.class().renewable);
+        for k in SOURCE_CLASSES {
+            assert_eq!(k.source.key().parse(), Ok(k.source));
+        }
+        assert_eq!("风电".parse(), Ok(Wind));
+        assert_eq!("光伏".parse(), Ok(Solar));
+        assert_eq!(
+            "fusion".parse::<EnergySource>(),
+            Err(UnknownSource {
+                found: "fusion".into()
+            })
+        );
     }
 
     #[test]
