@@ -98,3 +98,38 @@ fn advise_rejects_unknown_ids_and_bad_values() {
     let (code, _, _) = run(&[]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn advise_reads_the_json_output_of_other_subcommands() {
+    // depletion: 740 of 1000 extracted -> ratio 0.74 fires 3.2(2); R/P 260 / 30 = 8.67 does not.
+    let out = Command::new(env!("CARGO_BIN_EXE_renewal"))
+        .args([
+            "depletion",
+            "--original",
+            "1000",
+            "--cumulative",
+            "740",
+            "--production",
+            "2020=30",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    let dir = std::env::temp_dir().join(format!("renewal-advise-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("depletion.json");
+    std::fs::write(&json, &out.stdout).unwrap();
+    let path = json.to_str().unwrap();
+    let (code, v, _) = run(&[path, "--set", "population.cagr=-0.01"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["diagnostics"]["depletion.extraction_ratio"], 0.74);
+    assert_eq!(
+        ids(&v, "findings"),
+        vec!["depletion_extraction_ratio", "population_shrinking"]
+    );
+    // The same file twice gives every id twice: an error, not a silent overwrite.
+    let (code, _, err) = run(&[path, path]);
+    assert_eq!(code, 1);
+    assert!(err.contains("given twice"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
