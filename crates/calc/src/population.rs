@@ -101,9 +101,19 @@ pub enum PopulationError {
         /// The value.
         value: f64,
     },
-    /// A count is negative (or the population is not positive).
+    /// The population is zero or negative.
     #[error("{year}: {field} must be positive ({value})")]
     NotPositive {
+        /// Year of the row.
+        year: i32,
+        /// Which value.
+        field: PopulationField,
+        /// The value.
+        value: f64,
+    },
+    /// A count (births, deaths, an age group, tertiary-educated) is negative.
+    #[error("{year}: {field} is negative ({value})")]
+    Negative {
         /// Year of the row.
         year: i32,
         /// Which value.
@@ -266,7 +276,7 @@ fn validate(rows: &[PopulationYear]) -> Result<(), PopulationError> {
         for (field, value) in counts {
             if let Some(v) = value {
                 if finite(field, v)? < 0.0 {
-                    return Err(PopulationError::NotPositive {
+                    return Err(PopulationError::Negative {
                         year,
                         field,
                         value: v,
@@ -544,7 +554,7 @@ mod tests {
                 deaths: Some(-1.0),
                 ..row(2020, 10.0)
             }]),
-            Err(PopulationError::NotPositive {
+            Err(PopulationError::Negative {
                 year: 2020,
                 field: PopulationField::Deaths,
                 value: -1.0

@@ -777,6 +777,23 @@ mod tests {
     }
 
     #[test]
+    fn a_year_with_zero_total_has_no_shares() {
+        let r = assess(
+            &[
+                rec(2020, Coal, Some(0.0), None),
+                rec(2020, Wind, None, Some(5.0)),
+            ],
+            0.5,
+        )
+        .unwrap();
+        let y = &r.years[0];
+        assert_eq!(y.total_generation_kwh, 0.0);
+        assert_eq!(y.renewable_share, None);
+        assert_eq!(y.sources.len(), 2);
+        assert_eq!(y.sources[1].capacity_factor, None);
+    }
+
+    #[test]
     fn zero_first_year_has_no_multiple() {
         let r = assess(
             &[
