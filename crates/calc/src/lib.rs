@@ -13,4 +13,9 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod advisor;
+pub mod depletion;
+pub mod energy;
+pub mod population;
+pub mod structure;
 pub mod time;

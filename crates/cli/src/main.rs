@@ -22,12 +22,27 @@ struct Cli {
 enum Command {
     /// Print the built-in Northeast China baseline (the paper's Table 1 and Figure 2).
     Baseline(cmd::baseline::Args),
+    /// Resource depletion: extraction ratio, reserve years, the paper's depleted-city test.
+    Depletion(cmd::depletion::Args),
+    /// Energy transition: generation mix, growth, capacity factors, CO2 avoided.
+    Energy(cmd::energy::Args),
+    /// Industrial structure: sector shares, HHI, evenness; export concentration.
+    Structure(cmd::structure::Args),
+    /// Population and talent: change, net migration, age structure, tertiary share.
+    Population(cmd::population::Args),
+    /// Strategy advisor: which numbers point to which of the paper's challenges and strategies.
+    Advise(cmd::advise::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Baseline(args) => cmd::baseline::run(args),
+        Command::Depletion(args) => cmd::depletion::run(args),
+        Command::Energy(args) => cmd::energy::run(args),
+        Command::Structure(args) => cmd::structure::run(args),
+        Command::Population(args) => cmd::population::run(args),
+        Command::Advise(args) => cmd::advise::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

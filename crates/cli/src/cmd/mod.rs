@@ -1,3 +1,11 @@
 //! One module per subcommand: its clap `Args` and a `run` that prints JSON.
 
 pub mod baseline;
+
+// Indicator families (issue 4: depletion, energy, structure, population, advisor).
+pub mod advise;
+pub mod depletion;
+pub mod energy;
+pub mod population;
+mod small_csv;
+pub mod structure;
