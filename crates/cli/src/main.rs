@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Print the built-in Northeast China baseline (the paper's Table 1 and Figure 2).
     Baseline(cmd::baseline::Args),
+    /// Composite index (TOPSIS) over (entity, year) alternatives from a CSV file.
+    Composite(cmd::composite::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Baseline(args) => cmd::baseline::run(args),
+        Command::Composite(args) => cmd::composite::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
