@@ -147,7 +147,7 @@ proptest! {
         let b = perturb_weights(&m, &opts, p);
         prop_assert_eq!(Ok(&a), b.as_ref());
         for s in &a.alternatives {
-            let total: f64 = s.rank_share.iter().sum();
+            let total: f64 = s.rank_share.iter().map(|r| r.share).sum();
             prop_assert!((total - 1.0).abs() < 1e-12);
             prop_assert!(s.mean_rank >= 1.0 && s.mean_rank <= m.n_alternatives() as f64);
         }

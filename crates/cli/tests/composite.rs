@@ -228,6 +228,33 @@ fn target_direction_scores_distance_to_target() {
 }
 
 #[test]
+fn explicit_bounds_are_clamped_sdr_style() {
+    // pm25 scored between worst 75 and best 5: (x - 75) / (5 - 75); 42 -> 33/70.
+    // gdp bounds 20000..80000: 68000 -> 0.8; renewable_share bounds 0..0.1: all clamp to 1.
+    let f = write("bounds.csv", WIDE);
+    let v = json(&[
+        f.to_str().expect("path"),
+        "--bounds",
+        "pm25=75:5,gdp_per_capita=20000:80000",
+        "--bounds",
+        "renewable_share=0:0.1",
+        "--perturbations",
+        "0",
+    ]);
+    let row0: Vec<f64> = v["working_table"]["normalised"][0]
+        .as_array()
+        .expect("row")
+        .iter()
+        .map(|x| x.as_f64().expect("number"))
+        .collect();
+    close(&row0, &[33.0 / 70.0, 0.8, 1.0]);
+    assert_eq!(
+        v["working_table"]["indicators"][0]["bounds_used"]["worst"],
+        75.0
+    );
+}
+
+#[test]
 fn baseline_rows_join_as_ordinary_alternatives() {
     // One cost indicator, pm25: closeness = (max - x) / (max - min) with the paper's Table 1
     // range 23 (2022) .. 170 (2014): CityA 30 -> 140/147 = 0.9523809523809523.
@@ -274,7 +301,7 @@ fn perturbation_is_reproducible_with_a_seed() {
             .as_array()
             .expect("shares")
             .iter()
-            .map(|s| s.as_f64().expect("share"))
+            .map(|s| s["share"].as_f64().expect("share"))
             .sum();
         assert!((shares - 1.0).abs() < 1e-12);
     }

@@ -50,7 +50,13 @@ pub fn critic_weights(
     for (j, (column, ind)) in columns.iter().zip(indicators).enumerate() {
         let (min, max) = min_max(column);
         let range = max - min;
-        if range == 0.0 || !range.is_finite() {
+        if !range.is_finite() {
+            return Err(CompositeError::Overflow {
+                column: j,
+                indicator: ind.name.clone(),
+            });
+        }
+        if range == 0.0 {
             return Err(CompositeError::ConstantColumn {
                 column: j,
                 indicator: ind.name.clone(),

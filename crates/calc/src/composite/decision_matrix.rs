@@ -1,6 +1,7 @@
 //! The decision matrix: alternatives (entity, year) in rows, indicators in columns, validated once.
 
 use super::error::CompositeError;
+use std::collections::BTreeMap;
 
 /// One alternative: an entity (city, province, the Northeast baseline…) in one year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -221,8 +222,9 @@ impl DecisionMatrix {
                 });
             }
         }
+        let mut seen: BTreeMap<&Alternative, usize> = BTreeMap::new();
         for (i, a) in alternatives.iter().enumerate() {
-            if let Some(first) = alternatives.iter().take(i).position(|b| b == a) {
+            if let Some(&first) = seen.get(a) {
                 return Err(CompositeError::DuplicateAlternative {
                     row: i,
                     first_row: first,
@@ -230,15 +232,18 @@ impl DecisionMatrix {
                     year: a.year,
                 });
             }
+            seen.insert(a, i);
         }
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, ind) in indicators.iter().enumerate() {
-            if let Some(first) = indicators.iter().take(j).position(|b| b.name == ind.name) {
+            if let Some(&first) = seen.get(ind.name.as_str()) {
                 return Err(CompositeError::DuplicateIndicator {
                     column: j,
                     first_column: first,
                     indicator: ind.name.clone(),
                 });
             }
+            seen.insert(&ind.name, j);
             let target_ok = match ind.direction {
                 Direction::Benefit | Direction::Cost => true,
                 Direction::Target { value } => value.is_finite(),

@@ -15,6 +15,33 @@
 //! Every normalised column is oriented so that a larger value is better (cost and target
 //! columns are turned round inside the normalisation), so the ideal is always the column maximum.
 //!
+//! # Example
+//! pymcdm's TOPSIS docstring example: a cost and a benefit criterion, equal weights, min–max.
+//! ```
+//! use renewal_calc::composite::{
+//!     evaluate, Alternative, CompositeOptions, DecisionMatrix, Direction, Indicator,
+//!     Normalisation, WeightScheme,
+//! };
+//! let alternatives = (2020..2023)
+//!     .map(|year| Alternative { entity: "Shenyang".into(), year })
+//!     .collect();
+//! let indicators = vec![
+//!     Indicator::new("cost", Direction::Cost),
+//!     Indicator::new("benefit", Direction::Benefit),
+//! ];
+//! let rows = [vec![1.0, 3000.0], vec![2.0, 3750.0], vec![5.0, 4500.0]];
+//! let matrix = DecisionMatrix::from_rows(alternatives, indicators, &rows)?;
+//! let options = CompositeOptions {
+//!     normalisation: Normalisation::MinMax,
+//!     weights: WeightScheme::Equal,
+//! };
+//! let table = evaluate(&matrix, &options)?.table;
+//! // pymcdm: [0.500, 0.617, 0.500]; the tie is ranked by input order.
+//! assert!((table.closeness[1] - 0.6172177814626812).abs() < 1e-12);
+//! assert_eq!(table.rank, vec![2, 1, 3]);
+//! # Ok::<(), renewal_calc::composite::CompositeError>(())
+//! ```
+//!
 //! # Standard
 //! TOPSIS: Hwang, C.-L. & Yoon, K. (1981), *Multiple Attribute Decision Making*, Springer,
 //! pp. 128–140. Entropy weights: Zeleny (1982), *Multiple Criteria Decision Making*, after
@@ -44,7 +71,7 @@ pub use error::CompositeError;
 pub use normalise::{criterion_value, normalise_column, Normalisation};
 pub use robustness::{
     leave_one_indicator_out, perturb_weights, spearman_of_ranks, LeaveOneOut, LeaveOneOutOutcome,
-    PerturbationOptions, RankStability, SplitMix64, WeightPerturbation,
+    PerturbationOptions, RankShare, RankStability, SplitMix64, WeightPerturbation,
 };
 pub use topsis::{rank_descending, topsis, Topsis};
 pub use weighting::{compute_weights, custom_weights, WeightDetail, WeightScheme};

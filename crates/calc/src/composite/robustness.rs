@@ -6,6 +6,7 @@ use super::normalise::criterion_columns;
 use super::topsis::{rank_descending, topsis};
 use super::weighting::{compute_weights, WeightScheme};
 use super::working_table::{evaluate, normalised_columns, CompositeOptions};
+use std::collections::BTreeMap;
 
 /// SplitMix64, a small seeded pseudo-random generator (no OS randomness, wasm-safe).
 ///
@@ -58,14 +59,25 @@ pub struct PerturbationOptions {
     pub amplitude: f64,
 }
 
+/// The share of runs in which an alternative took one rank.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RankShare {
+    /// The rank (1 = best).
+    pub rank: usize,
+    /// Share of runs, in (0, 1].
+    pub share: f64,
+}
+
 /// How one alternative's rank behaves under perturbation.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RankStability {
     /// Rank with the unperturbed weights.
     pub base_rank: usize,
-    /// `rank_share[k]`: share of runs in which the alternative ranked `k + 1`.
-    pub rank_share: Vec<f64>,
+    /// Shares of runs per rank taken, by increasing rank; ranks never taken are left out
+    /// (so the list stays short when there are many alternatives).
+    pub rank_share: Vec<RankShare>,
     /// Mean rank over the runs.
     pub mean_rank: f64,
     /// Share of runs in which it kept its base rank.
@@ -137,7 +149,8 @@ pub fn perturb_weights(
     let (weights, _) = compute_weights(matrix, &options.weights)?;
     let base = rank_descending(&topsis(&normalised, &weights)?.closeness);
     let m = matrix.n_alternatives();
-    let mut counts = vec![vec![0usize; m]; m];
+    // Sparse counts per alternative: rank -> runs.
+    let mut counts = vec![BTreeMap::<usize, usize>::new(); m];
     let mut rank_sums = vec![0usize; m];
     let mut rho_sum = 0.0;
     let mut rho_min = f64::INFINITY;
@@ -151,9 +164,7 @@ pub fn perturb_weights(
         w.iter_mut().for_each(|x| *x /= sum);
         let ranks = rank_descending(&topsis(&normalised, &w)?.closeness);
         for ((row, sum), &r) in counts.iter_mut().zip(rank_sums.iter_mut()).zip(&ranks) {
-            if let Some(c) = row.get_mut(r.saturating_sub(1)) {
-                *c += 1;
-            }
+            *row.entry(r).or_insert(0) += 1;
             *sum += r;
         }
         let rho = spearman_of_ranks(&base, &ranks);
@@ -167,11 +178,15 @@ pub fn perturb_weights(
         .zip(&base)
         .map(|((row, &sum), &b)| RankStability {
             base_rank: b,
-            rank_share: row.iter().map(|&c| c as f64 / runs).collect(),
+            rank_share: row
+                .iter()
+                .map(|(&rank, &c)| RankShare {
+                    rank,
+                    share: c as f64 / runs,
+                })
+                .collect(),
             mean_rank: sum as f64 / runs,
-            share_at_base_rank: row
-                .get(b.saturating_sub(1))
-                .map_or(0.0, |&c| c as f64 / runs),
+            share_at_base_rank: row.get(&b).map_or(0.0, |&c| c as f64 / runs),
         })
         .collect();
     Ok(WeightPerturbation {

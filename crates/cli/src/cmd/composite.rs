@@ -16,23 +16,16 @@ use renewal_data::baseline;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+mod csv_input;
+pub use csv_input::Format;
+use csv_input::{read_table, Table};
+
 /// Indicators that default to "lower is better" when no `--direction` is given: the pollutant
 /// keys of the paper's Table 1 and the AQI. Every other indicator defaults to benefit.
 const DEFAULT_COST_INDICATORS: [&str; 7] = ["pm25", "pm10", "so2", "co", "no2", "o3", "aqi"];
 
 /// Entity name of the rows `--baseline` adds.
 const BASELINE_ENTITY: &str = "Northeast China (paper Table 1)";
-
-/// Input layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Long if the header is exactly `entity,year,indicator,value`, wide otherwise.
-    Auto,
-    /// `entity,year,indicator,value`, one value per line.
-    Long,
-    /// `entity,year,<indicator columns>`, one alternative per line.
-    Wide,
-}
 
 /// Normalisation choice on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -97,13 +90,6 @@ pub struct Args {
     /// Relative amplitude of the weight perturbation, in [0, 1).
     #[arg(long, default_value_t = 0.2)]
     pub amplitude: f64,
-}
-
-/// Raw table read from the CSV.
-struct Table {
-    alternatives: Vec<Alternative>,
-    indicators: Vec<String>,
-    rows: Vec<Vec<f64>>,
 }
 
 #[derive(serde::Serialize)]
@@ -362,189 +348,6 @@ fn parse_weights(
     renewal_calc::composite::custom_weights(&given, indicators.len())
         .map_err(|e| CliError::Usage(format!("--weights: {e} ({})", indicators.join(", "))))?;
     Ok(WeightScheme::Custom { given })
-}
-
-/// Read the CSV in the given (or detected) layout. Errors name the line.
-fn read_table(path: &PathBuf, format: Format) -> Result<Table, CliError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| csv_error(path, e))?;
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(path, e))?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let lower: Vec<String> = header.iter().map(|h| h.to_ascii_lowercase()).collect();
-    if lower.first().map(String::as_str) != Some("entity")
-        || lower.get(1).map(String::as_str) != Some("year")
-    {
-        return Err(CliError::Input(format!(
-            "{}: the header must start with entity,year (got {})",
-            path.display(),
-            header.join(",")
-        )));
-    }
-    let is_long = lower.get(2..) == Some(&["indicator".to_string(), "value".to_string()][..]);
-    let long = match format {
-        Format::Auto => is_long,
-        Format::Long if !is_long => {
-            return Err(CliError::Input(format!(
-                "{}: long format needs the header entity,year,indicator,value",
-                path.display()
-            )))
-        }
-        Format::Long => true,
-        Format::Wide => false,
-    };
-    let mut records = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(path, e))?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        records.push((line, record));
-    }
-    let place = |line: u64| format!("{} line {line}", path.display());
-    let year_of = |line: u64, s: &str| {
-        s.parse::<i32>()
-            .map_err(|_| CliError::Input(format!("{}: year {s:?} is not an integer", place(line))))
-    };
-    let value_of = |line: u64, column: &str, s: &str| match s.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(CliError::Input(format!(
-            "{}: {column} value {s:?} is not a finite number",
-            place(line)
-        ))),
-    };
-    let mut alternatives: Vec<Alternative> = Vec::new();
-    let mut indicators: Vec<String> = Vec::new();
-    let mut cells: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    if long {
-        for (line, r) in &records {
-            let field = |k: usize| r.get(k).unwrap_or_default();
-            if r.len() != 4 {
-                return Err(CliError::Input(format!(
-                    "{}: expected 4 fields, got {}",
-                    place(*line),
-                    r.len()
-                )));
-            }
-            let alt = Alternative {
-                entity: field(0).to_string(),
-                year: year_of(*line, field(1))?,
-            };
-            let name = field(2).to_string();
-            if alt.entity.is_empty() || name.is_empty() {
-                return Err(CliError::Input(format!(
-                    "{}: empty entity or indicator",
-                    place(*line)
-                )));
-            }
-            let value = value_of(*line, &name, field(3))?;
-            let i = index_of(&mut alternatives, alt);
-            let j = index_of(&mut indicators, name);
-            if cells.insert((i, j), value).is_some() {
-                return Err(CliError::Input(format!(
-                    "{}: a second value for {} {} {}",
-                    place(*line),
-                    alternatives.get(i).map_or("", |a| a.entity.as_str()),
-                    alternatives.get(i).map_or(0, |a| a.year),
-                    indicators.get(j).map_or("", String::as_str)
-                )));
-            }
-        }
-    } else {
-        indicators = header.get(2..).unwrap_or_default().to_vec();
-        if let Some(dup) = indicators
-            .iter()
-            .enumerate()
-            .find(|(k, n)| indicators.iter().take(*k).any(|m| m == *n))
-        {
-            return Err(CliError::Input(format!(
-                "{}: indicator column {:?} appears twice",
-                path.display(),
-                dup.1
-            )));
-        }
-        for (line, r) in &records {
-            let alt = Alternative {
-                entity: r.get(0).unwrap_or_default().to_string(),
-                year: year_of(*line, r.get(1).unwrap_or_default())?,
-            };
-            if alt.entity.is_empty() {
-                return Err(CliError::Input(format!("{}: empty entity", place(*line))));
-            }
-            if alternatives.contains(&alt) {
-                return Err(CliError::Input(format!(
-                    "{}: {} {} appears twice",
-                    place(*line),
-                    alt.entity,
-                    alt.year
-                )));
-            }
-            let i = index_of(&mut alternatives, alt);
-            for (j, name) in indicators.iter().enumerate() {
-                let raw = r.get(j + 2).unwrap_or_default();
-                if raw.is_empty() {
-                    return Err(CliError::Input(format!(
-                        "{}: no value for {name}",
-                        place(*line)
-                    )));
-                }
-                cells.insert((i, j), value_of(*line, name, raw)?);
-            }
-        }
-    }
-    if indicators.is_empty() {
-        return Err(CliError::Input(format!(
-            "{}: no indicator columns",
-            path.display()
-        )));
-    }
-    let mut rows = Vec::with_capacity(alternatives.len());
-    for (i, alt) in alternatives.iter().enumerate() {
-        let mut row = Vec::with_capacity(indicators.len());
-        for (j, name) in indicators.iter().enumerate() {
-            let v = cells.get(&(i, j)).copied().ok_or_else(|| {
-                CliError::Input(format!(
-                    "{}: no value for {} {} {name} (every alternative needs every indicator)",
-                    path.display(),
-                    alt.entity,
-                    alt.year
-                ))
-            })?;
-            row.push(v);
-        }
-        rows.push(row);
-    }
-    Ok(Table {
-        alternatives,
-        indicators,
-        rows,
-    })
-}
-
-/// Index of `item` in `list`, appending it if new.
-fn index_of<T: PartialEq>(list: &mut Vec<T>, item: T) -> usize {
-    match list.iter().position(|x| *x == item) {
-        Some(k) => k,
-        None => {
-            list.push(item);
-            list.len() - 1
-        }
-    }
-}
-
-fn csv_error(path: &std::path::Path, e: csv::Error) -> CliError {
-    let line = e.position().map(|p| format!(" line {}", p.line()));
-    CliError::Input(format!(
-        "{}{}: {e}",
-        path.display(),
-        line.unwrap_or_default()
-    ))
 }
 
 /// Append the paper's Table 1 years as alternatives of the Northeast baseline.
