@@ -1,7 +1,7 @@
 //! CRITIC weights (CRiteria Importance Through Intercriteria Correlation): an indicator gets
 //! more weight when it varies more and agrees less with the others.
 
-use super::decision_matrix::Indicator;
+use super::decision_matrix::{check_columns, Indicator};
 use super::error::CompositeError;
 use super::normalise::{mean_and_sample_sd, min_max};
 
@@ -40,12 +40,15 @@ pub struct CriticWeights {
 /// divisor of `s_j` cancels in `w_j`.
 ///
 /// # Errors
-/// `ConstantColumn` when a column has zero range (its correlations are 0/0);
+/// Shape errors (`NoIndicators`, `ColumnCount`, `ColumnLength`, `TooFewAlternatives`,
+/// `NonFinite`) for bare columns; `ConstantColumn` when a column has zero range (its correlations are 0/0);
 /// `DegenerateWeights` when every `C_j` is 0 (all columns perfectly correlated).
 pub fn critic_weights(
     columns: &[Vec<f64>],
     indicators: &[Indicator],
 ) -> Result<CriticWeights, CompositeError> {
+    let names: Vec<&str> = indicators.iter().map(|i| i.name.as_str()).collect();
+    check_columns(columns, &names)?;
     let mut normalised = Vec::with_capacity(columns.len());
     for (j, (column, ind)) in columns.iter().zip(indicators).enumerate() {
         let (min, max) = min_max(column);

@@ -336,6 +336,42 @@ impl DecisionMatrix {
     }
 }
 
+/// Shape and value checks for the public functions that take bare columns (`columns[j][i]`)
+/// instead of a [`DecisionMatrix`]: at least one column, equal lengths of at least 2, finite
+/// values, one name per column (`names` may be empty: columns are then named `#j`).
+pub(super) fn check_columns(columns: &[Vec<f64>], names: &[&str]) -> Result<(), CompositeError> {
+    let first = columns.first().ok_or(CompositeError::NoIndicators)?;
+    if !names.is_empty() && names.len() != columns.len() {
+        return Err(CompositeError::ColumnCount {
+            indicators: names.len(),
+            columns: columns.len(),
+        });
+    }
+    if first.len() < 2 {
+        return Err(CompositeError::TooFewAlternatives { got: first.len() });
+    }
+    for (j, column) in columns.iter().enumerate() {
+        if column.len() != first.len() {
+            return Err(CompositeError::ColumnLength {
+                column: j,
+                expected: first.len(),
+                got: column.len(),
+            });
+        }
+        if let Some((i, &value)) = column.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(CompositeError::NonFinite {
+                row: i,
+                column: j,
+                indicator: names
+                    .get(j)
+                    .map_or_else(|| format!("#{j}"), |n| n.to_string()),
+                value,
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Entropy weights: an indicator whose values are spread unevenly across alternatives carries
 //! more information and gets more weight.
 
-use super::decision_matrix::Indicator;
+use super::decision_matrix::{check_columns, Indicator};
 use super::error::CompositeError;
 
 /// How `p ln p` is treated when a share `p` is 0.
@@ -54,7 +54,8 @@ pub struct EntropyWeights {
 /// indicators the criterion value is the distance to the target.
 ///
 /// # Errors
-/// `NegativeForEntropy` for a value < 0 (shares need non-negative values); `ZeroColumn` for an
+/// Shape errors (`NoIndicators`, `ColumnCount`, `ColumnLength`, `TooFewAlternatives`,
+/// `NonFinite`) for bare columns; `NegativeForEntropy` for a value < 0 (shares need non-negative values); `ZeroColumn` for an
 /// all-zero column (no shares); `DegenerateWeights` when every divergence is 0 (every column is
 /// constant).
 ///
@@ -66,6 +67,8 @@ pub fn entropy_weights(
     indicators: &[Indicator],
     zeros: EntropyZeros,
 ) -> Result<EntropyWeights, CompositeError> {
+    let names: Vec<&str> = indicators.iter().map(|i| i.name.as_str()).collect();
+    check_columns(columns, &names)?;
     let mut entropy = Vec::with_capacity(columns.len());
     for (j, (column, ind)) in columns.iter().zip(indicators).enumerate() {
         if let Some((i, &value)) = column.iter().enumerate().find(|(_, &v)| v < 0.0) {

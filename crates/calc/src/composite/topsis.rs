@@ -1,5 +1,6 @@
 //! TOPSIS: distances to the ideal and anti-ideal alternative, relative closeness, and ranks.
 
+use super::decision_matrix::check_columns;
 use super::error::CompositeError;
 
 /// TOPSIS working values (column-major matrices: `weighted[j][i]`).
@@ -36,7 +37,8 @@ pub struct Topsis {
 ///
 /// # Errors
 /// `IdealEqualsAntiIdeal` when every weighted column is constant, so `D+ + D- = 0` for every
-/// alternative (pymcdm returns NaN). `WeightCount` when the lengths differ.
+/// alternative (pymcdm returns NaN). `WeightCount` when the lengths differ; `NegativeWeight`,
+/// `NonFiniteWeight`; shape errors for the columns as in [`DecisionMatrix`](super::DecisionMatrix).
 ///
 /// # Edge cases
 /// A zero weight removes its indicator from the distances.
@@ -45,6 +47,18 @@ pub fn topsis(normalised: &[Vec<f64>], weights: &[f64]) -> Result<Topsis, Compos
         return Err(CompositeError::WeightCount {
             expected: normalised.len(),
             got: weights.len(),
+        });
+    }
+    check_columns(normalised, &[])?;
+    if let Some((index, &value)) = weights
+        .iter()
+        .enumerate()
+        .find(|(_, w)| !w.is_finite() || **w < 0.0)
+    {
+        return Err(if value.is_finite() {
+            CompositeError::NegativeWeight { index, value }
+        } else {
+            CompositeError::NonFiniteWeight { index, value }
         });
     }
     let m = normalised.first().map_or(0, Vec::len);
@@ -132,6 +146,29 @@ mod tests {
         assert_eq!(
             topsis(&[vec![0.5, 0.5]], &[1.0]),
             Err(CompositeError::IdealEqualsAntiIdeal)
+        );
+    }
+
+    #[test]
+    fn bare_columns_are_checked() {
+        assert_eq!(
+            topsis(&[vec![0.5]], &[1.0]),
+            Err(CompositeError::TooFewAlternatives { got: 1 })
+        );
+        assert_eq!(
+            topsis(&[vec![0.5, 1.0], vec![0.5]], &[0.5, 0.5]),
+            Err(CompositeError::ColumnLength {
+                column: 1,
+                expected: 2,
+                got: 1
+            })
+        );
+        assert_eq!(
+            topsis(&[vec![0.5, 1.0]], &[-1.0]),
+            Err(CompositeError::NegativeWeight {
+                index: 0,
+                value: -1.0
+            })
         );
     }
 
