@@ -234,3 +234,174 @@ fn amplitude_of_one_or_more_is_rejected() {
         Err(renewal_calc::composite::CompositeError::InvalidAmplitude { amplitude: 1.0 })
     );
 }
+
+/// Keep only the columns in `keep` (a sub-matrix with the same alternatives).
+fn restrict(m: &DecisionMatrix, keep: &[usize]) -> Option<DecisionMatrix> {
+    let columns = keep
+        .iter()
+        .filter_map(|&j| m.columns().get(j).cloned())
+        .collect();
+    let indicators = keep
+        .iter()
+        .filter_map(|&j| m.indicators().get(j).cloned())
+        .collect();
+    DecisionMatrix::from_columns(m.alternatives().to_vec(), indicators, columns).ok()
+}
+
+proptest! {
+    #[test]
+    fn dimension_score_is_topsis_on_the_dimension_alone(
+        (rows, codes) in problem(),
+        dims in prop::collection::vec(0usize..2, 6),
+        custom in prop::collection::vec(0.01f64..5.0, 6),
+    ) {
+        use renewal_calc::composite::{Dimension, DimensionOutcome};
+        let Some(m) = build(&rows, &codes) else { return Ok(()); };
+        let n = m.n_indicators();
+        let pick = [Dimension::Energy, Dimension::Industry];
+        let inds: Vec<Indicator> = m
+            .indicators()
+            .iter()
+            .zip(&dims)
+            .map(|(i, &d)| Indicator { dimension: pick.get(d).copied(), ..i.clone() })
+            .collect();
+        let Ok(m) = DecisionMatrix::from_columns(m.alternatives().to_vec(), inds, m.columns().to_vec()) else {
+            return Ok(());
+        };
+        let given: Vec<f64> = custom.iter().copied().take(n).collect();
+        for normalisation in [Normalisation::MinMax, Normalisation::Vector, Normalisation::ZScore] {
+            let opts = CompositeOptions { normalisation, weights: WeightScheme::Custom { given: given.clone() } };
+            let Ok(r) = evaluate(&m, &opts) else { continue; };
+            for d in &r.dimensions {
+                let keep: Vec<usize> = m
+                    .indicators()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.dimension == Some(d.dimension))
+                    .map(|(j, _)| j)
+                    .collect();
+                let Some(sub) = restrict(&m, &keep) else { continue; };
+                let sub_given = keep.iter().filter_map(|&j| given.get(j).copied()).collect();
+                let sub_opts = CompositeOptions { normalisation, weights: WeightScheme::Custom { given: sub_given } };
+                match (&d.outcome, evaluate(&sub, &sub_opts)) {
+                    (DimensionOutcome::Scored { closeness, .. }, Ok(s)) => {
+                        for (a, b) in closeness.iter().zip(&s.table.closeness) {
+                            prop_assert!((a - b).abs() < 1e-12);
+                        }
+                    }
+                    (DimensionOutcome::NoSpread, Err(_)) => {}
+                    (o, e) => prop_assert!(false, "{:?} vs {:?}", o, e.map(|_| ())),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn minmax_closeness_ignores_positive_affine_rescaling(
+        (rows, codes) in problem(),
+        k in 0.01f64..100.0,
+        shift in -50.0f64..50.0,
+        col in 0usize..6,
+    ) {
+        // Min–max maps a*x + b (a > 0) to the same [0, 1] values, so nothing downstream moves.
+        // Only benefit/cost columns: a target's distance does not rescale that way.
+        let mut codes = codes;
+        let col = col % codes.len();
+        if let Some(c) = codes.get_mut(col) { *c %= 2; }
+        let Some(m) = build(&rows, &codes) else { return Ok(()); };
+        let moved: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|r| r.iter().enumerate().map(|(j, &x)| if j == col { k * x + shift } else { x }).collect())
+            .collect();
+        let Some(mm) = build(&moved, &codes) else { return Ok(()); };
+        for weights in [WeightScheme::Equal, WeightScheme::Critic] {
+            let opts = CompositeOptions { normalisation: Normalisation::MinMax, weights };
+            let (Ok(a), Ok(b)) = (evaluate(&m, &opts), evaluate(&mm, &opts)) else { continue; };
+            for (x, y) in a.table.closeness.iter().zip(&b.table.closeness) {
+                prop_assert!((x - y).abs() < 1e-9, "{} vs {}", x, y);
+            }
+        }
+    }
+}
+
+#[test]
+fn one_perturbed_run_uses_the_documented_weights() {
+    // Rebuild the single run's weights from SplitMix64 by the documented formula and check
+    // that TOPSIS with those weights gives the run's ranks.
+    use renewal_calc::composite::SplitMix64;
+    let rows = vec![
+        vec![1.0, 9.0, 3.0],
+        vec![2.0, 5.0, 1.0],
+        vec![3.0, 4.0, 2.0],
+        vec![2.5, 7.0, 2.5],
+    ];
+    let m = build(&rows, &[0, 1, 0]).expect("matrix");
+    let base = CompositeOptions {
+        normalisation: Normalisation::MinMax,
+        weights: WeightScheme::Custom {
+            given: vec![0.5, 0.3, 0.2],
+        },
+    };
+    let a = 0.9;
+    for seed in 0..20u64 {
+        let mut g = SplitMix64::new(seed);
+        let w: Vec<f64> = [0.5, 0.3, 0.2]
+            .iter()
+            .map(|w| w * (1.0 + a * (2.0 * g.next_f64() - 1.0)))
+            .collect();
+        let expected = evaluate(
+            &m,
+            &CompositeOptions {
+                normalisation: Normalisation::MinMax,
+                weights: WeightScheme::Custom { given: w },
+            },
+        )
+        .expect("run")
+        .table
+        .rank;
+        let p = perturb_weights(
+            &m,
+            &base,
+            PerturbationOptions {
+                seed,
+                runs: 1,
+                amplitude: a,
+            },
+        )
+        .expect("perturb");
+        let got: Vec<f64> = p.alternatives.iter().map(|s| s.mean_rank).collect();
+        let expected: Vec<f64> = expected.iter().map(|&r| r as f64).collect();
+        assert_eq!(got, expected, "seed {seed}");
+    }
+}
+
+#[test]
+fn leave_one_out_reports_a_reduced_problem_without_weight() {
+    // Custom weights (1, 0): without indicator 0 the remaining weight sums to 0.
+    let m = build(&[vec![1.0, 4.0], vec![2.0, 3.0], vec![3.0, 1.0]], &[0, 0]).expect("matrix");
+    let opts = CompositeOptions {
+        normalisation: Normalisation::MinMax,
+        weights: WeightScheme::Custom {
+            given: vec![1.0, 0.0],
+        },
+    };
+    let loo = leave_one_indicator_out(&m, &opts).expect("loo");
+    assert_eq!(loo.len(), 2);
+    assert_eq!(
+        loo.first().map(|l| (&l.indicator, &l.outcome)),
+        Some((
+            &"x0".to_string(),
+            &LeaveOneOutOutcome::Failed {
+                error: renewal_calc::composite::CompositeError::ZeroWeightSum
+            }
+        ))
+    );
+    // Without x1 (weight 0) nothing changes: ranks (3, 2, 1), Spearman 1.
+    match loo.get(1).map(|l| &l.outcome) {
+        Some(LeaveOneOutOutcome::Ranked { rank, spearman, .. }) => {
+            assert_eq!(rank, &vec![3, 2, 1]);
+            assert_eq!(*spearman, 1.0);
+        }
+        other => panic!("{other:?}"),
+    }
+}
