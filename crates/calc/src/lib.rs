@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod advisor;
+pub mod composite;
 pub mod depletion;
 pub mod energy;
 pub mod population;

@@ -32,6 +32,8 @@ enum Command {
     Population(cmd::population::Args),
     /// Strategy advisor: which numbers point to which of the paper's challenges and strategies.
     Advise(cmd::advise::Args),
+    /// Composite index (TOPSIS) over (entity, year) alternatives from a CSV file.
+    Composite(cmd::composite::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Structure(args) => cmd::structure::run(args),
         Command::Population(args) => cmd::population::run(args),
         Command::Advise(args) => cmd::advise::run(args),
+        Command::Composite(args) => cmd::composite::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,7 +18,9 @@ use charming::Chart;
 use renewal_data::baseline::{self, FigureSource, AIR_QUALITY_COLUMNS};
 
 /// Okabe–Ito colours without yellow (too light on white for lines and text).
-pub const PALETTE: [&str; 7] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
+pub const PALETTE: [&str; 7] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+];
 
 /// Escape the five HTML-significant characters, so a user's city name or column header is shown
 /// as text in a tooltip or legend and never interpreted as markup.
@@ -89,7 +91,10 @@ pub fn source_name(source: FigureSource, lang: Lang) -> &'static str {
 /// The paper's Figure 2: solar and wind generation, 2016 beside 2020, in the printed unit.
 pub fn generation_bars(lang: Lang) -> Chart {
     let pairs = baseline::GENERATION_2016_2020;
-    let sources: Vec<String> = pairs.iter().map(|p| source_name(p.source, lang).to_string()).collect();
+    let sources: Vec<String> = pairs
+        .iter()
+        .map(|p| source_name(p.source, lang).to_string())
+        .collect();
     base(Msg::GenerationChartTitle.text(lang))
         .x_axis(Axis::new().type_(AxisType::Category).data(sources))
         .y_axis(
@@ -98,8 +103,16 @@ pub fn generation_bars(lang: Lang) -> Chart {
                 .name(baseline::GENERATION_UNIT_AS_PRINTED)
                 .name_location(NameLocation::End),
         )
-        .series(Bar::new().name("2016").data(pairs.iter().map(|p| p.y2016).collect::<Vec<_>>()))
-        .series(Bar::new().name("2020").data(pairs.iter().map(|p| p.y2020).collect::<Vec<_>>()))
+        .series(
+            Bar::new()
+                .name("2016")
+                .data(pairs.iter().map(|p| p.y2016).collect::<Vec<_>>()),
+        )
+        .series(
+            Bar::new()
+                .name("2020")
+                .data(pairs.iter().map(|p| p.y2020).collect::<Vec<_>>()),
+        )
 }
 
 #[cfg(test)]
@@ -113,8 +126,14 @@ mod tests {
 
     #[test]
     fn escape_html_neutralises_markup() {
-        assert_eq!(escape_html("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
-        assert_eq!(escape_html("A & \"B\" 'C'"), "A &amp; &quot;B&quot; &#39;C&#39;");
+        assert_eq!(
+            escape_html("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            escape_html("A & \"B\" 'C'"),
+            "A &amp; &quot;B&quot; &#39;C&#39;"
+        );
         assert_eq!(escape_html("沈阳"), "沈阳");
     }
 

@@ -40,7 +40,9 @@ impl Lang {
     /// The language to start in: `?lang=` in the URL, then the remembered choice, then the
     /// browser's language, then English.
     pub fn from_browser() -> Self {
-        let Some(window) = web_sys::window() else { return Self::default() };
+        let Some(window) = web_sys::window() else {
+            return Self::default();
+        };
         let from_query = window
             .location()
             .search()
@@ -56,14 +58,24 @@ impl Lang {
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                 .and_then(|t| Self::from_tag(&t))
         };
-        let navigator = || window.navigator().language().and_then(|t| Self::from_tag(&t));
-        from_query.or_else(remembered).or_else(navigator).unwrap_or_default()
+        let navigator = || {
+            window
+                .navigator()
+                .language()
+                .and_then(|t| Self::from_tag(&t))
+        };
+        from_query
+            .or_else(remembered)
+            .or_else(navigator)
+            .unwrap_or_default()
     }
 
     /// Reflect the language in the document (`lang` attribute, title) and remember it. Storage
     /// may be unavailable (a sandboxed iframe, private mode): then the choice lasts the visit.
     pub fn apply_to_document(self) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Some(doc) = window.document() {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", self.tag());
@@ -184,6 +196,9 @@ mod tests {
     #[test]
     fn chinese_title_is_chinese() {
         assert_eq!(Msg::AppTitle.text(Lang::Zh), "工业城市更新计算器");
-        assert_eq!(Msg::AppTitle.text(Lang::En), "Industrial City Renewal Calculator");
+        assert_eq!(
+            Msg::AppTitle.text(Lang::En),
+            "Industrial City Renewal Calculator"
+        );
     }
 }

@@ -30,7 +30,13 @@ pub fn build_only() -> Result<PathBuf, String> {
 fn echarts_bundle() -> Result<(), String> {
     let web = root().join("web");
     let out = web.join("vendor/echarts.js");
-    if is_fresh(&out, &[&web.join("echarts-entry.js"), &web.join("package-lock.json")]) {
+    if is_fresh(
+        &out,
+        &[
+            &web.join("echarts-entry.js"),
+            &web.join("package-lock.json"),
+        ],
+    ) {
         println!("ok: web/vendor/echarts.js is up to date");
         return Ok(());
     }
@@ -51,11 +57,18 @@ fn print_sizes(dist: &PathBuf) -> Result<(), String> {
     println!("{:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
     for e in entries {
         let mut bytes = Vec::new();
-        fs::File::open(e.path()).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|err| err.to_string())?;
+        fs::File::open(e.path())
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map_err(|err| err.to_string())?;
         let gz = gzip_len(&bytes);
         raw_total += bytes.len() as u64;
         gz_total += gz;
-        println!("{:<48} {:>10} {:>10}", e.file_name().to_string_lossy(), bytes.len(), gz);
+        println!(
+            "{:<48} {:>10} {:>10}",
+            e.file_name().to_string_lossy(),
+            bytes.len(),
+            gz
+        );
     }
     println!("{:<48} {:>10} {:>10}", "total", raw_total, gz_total);
     Ok(())
@@ -65,13 +78,21 @@ fn print_sizes(dist: &PathBuf) -> Result<(), String> {
 fn gzip_len(bytes: &[u8]) -> u64 {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+    let Ok(mut child) = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
         return 0;
     };
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(bytes);
     }
-    child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0)
+    child
+        .wait_with_output()
+        .map(|o| o.stdout.len() as u64)
+        .unwrap_or(0)
 }
 
 /// Install, build, and serve on 127.0.0.1 (Trunk's server, rebuilding on change).
@@ -83,7 +104,18 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     };
     build()?;
     println!("==> serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    let mut trunk = cmd("trunk", &["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", &port]);
+    let mut trunk = cmd(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ],
+    );
     trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
     exec(trunk)
 }

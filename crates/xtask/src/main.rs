@@ -34,7 +34,9 @@ fn main() -> ExitCode {
         Some("serve") => dist::serve(&args[1..]),
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
-        Some("setup") => setup::run(setup::Needs { browser: args.iter().any(|a| a == "--browser") }),
+        Some("setup") => setup::run(setup::Needs {
+            browser: args.iter().any(|a| a == "--browser"),
+        }),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())

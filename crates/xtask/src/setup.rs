@@ -37,7 +37,10 @@ pub fn run(needs: Needs) -> Result<(), String> {
 
 fn wasm_target() -> Result<(), String> {
     let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("ok: wasm32-unknown-unknown target");
         return Ok(());
     }
@@ -50,16 +53,23 @@ fn trunk() -> Result<(), String> {
         println!("ok: {}", version.trim());
         return Ok(());
     }
-    exec(cmd("cargo", &["install", "trunk", "--version", "^0.21", "--locked"]))
+    exec(cmd(
+        "cargo",
+        &["install", "trunk", "--version", "^0.21", "--locked"],
+    ))
 }
 
 /// The `wasm-bindgen` version Cargo.lock pins.
 pub fn locked_wasm_bindgen() -> Result<String, String> {
-    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -74,13 +84,22 @@ fn wasm_bindgen() -> Result<(), String> {
         println!("ok: wasm-bindgen {wanted}");
         return Ok(());
     }
-    exec(cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]))
+    exec(cmd(
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={wanted}"),
+        ],
+    ))
 }
 
 /// `npm ci` in `dir` unless node_modules was installed from this very lockfile.
 fn npm_project(dir: &str) -> Result<(), String> {
     let project = root().join(dir);
-    let lock = fs::read(project.join("package-lock.json")).map_err(|e| format!("{dir}/package-lock.json: {e}"))?;
+    let lock = fs::read(project.join("package-lock.json"))
+        .map_err(|e| format!("{dir}/package-lock.json: {e}"))?;
     let stamp = project.join("node_modules/.xtask-installed-lock");
     if fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
         println!("ok: {dir}/node_modules matches its lockfile");
@@ -93,13 +112,21 @@ fn npm_project(dir: &str) -> Result<(), String> {
 }
 
 fn debian_packages(packages: &[&str]) -> Result<(), String> {
-    let missing: Vec<&str> = packages.iter().copied().filter(|p| !dpkg_installed(p)).collect();
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| !dpkg_installed(p))
+        .collect();
     if missing.is_empty() {
         println!("ok: Debian packages {}", packages.join(" "));
         return Ok(());
     }
     let as_root = output(cmd("id", &["-u"])).is_some_and(|u| u.trim() == "0");
-    let (program, prefix): (&str, &[&str]) = if as_root { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
+    let (program, prefix): (&str, &[&str]) = if as_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
     let apt = |args: &[&str]| {
         let all: Vec<&str> = prefix.iter().chain(args).copied().collect();
         let mut c = cmd(program, &all);
@@ -113,12 +140,18 @@ fn debian_packages(packages: &[&str]) -> Result<(), String> {
 }
 
 fn dpkg_installed(package: &str) -> bool {
-    output(cmd("dpkg-query", &["-W", "-f=${Status}", package])).is_some_and(|s| s.contains("install ok installed"))
+    output(cmd("dpkg-query", &["-W", "-f=${Status}", package]))
+        .is_some_and(|s| s.contains("install ok installed"))
 }
 
 /// Whether `path` exists and is newer than every file in `inputs`.
 pub fn is_fresh(path: &Path, inputs: &[&Path]) -> bool {
-    let Ok(built) = fs::metadata(path).and_then(|m| m.modified()) else { return false };
-    inputs.iter().all(|i| fs::metadata(i).and_then(|m| m.modified()).is_ok_and(|t| t <= built))
+    let Ok(built) = fs::metadata(path).and_then(|m| m.modified()) else {
+        return false;
+    };
+    inputs.iter().all(|i| {
+        fs::metadata(i)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t <= built)
+    })
 }
-

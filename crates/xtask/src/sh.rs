@@ -7,7 +7,11 @@ use std::time::Instant;
 
 /// The repository root (two levels above this crate's manifest).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// PATH with the tools the build needs first: npm's binaryen (wasm-opt 132; Debian's 108 cannot
@@ -17,7 +21,9 @@ pub fn path_env() -> String {
     if let Some(path) = std::env::var_os("PATH") {
         dirs.extend(std::env::split_paths(&path));
     }
-    std::env::join_paths(dirs).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+    std::env::join_paths(dirs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Where `cargo install` puts binaries.
@@ -40,7 +46,9 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 pub fn exec(mut c: Command) -> Result<(), String> {
     let shown = format!("{c:?}");
     println!("$ {}", describe(&c));
-    let status = c.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -51,7 +59,9 @@ pub fn exec(mut c: Command) -> Result<(), String> {
 /// Run and capture stdout (stderr passes through); `None` when the program is absent or fails.
 pub fn output(mut c: Command) -> Option<String> {
     let out = c.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn describe(c: &Command) -> String {

@@ -25,8 +25,14 @@ pub fn run() -> Result<(), String> {
     let rust = rust?;
     let e2e = e2e?;
     println!("rust tests: {} passed, {} failed", rust.passed, rust.failed);
-    println!("browser tests: {} passed, {} failed", e2e.passed, e2e.failed);
-    let total = Tally { passed: rust.passed + e2e.passed, failed: rust.failed + e2e.failed };
+    println!(
+        "browser tests: {} passed, {} failed",
+        e2e.passed, e2e.failed
+    );
+    let total = Tally {
+        passed: rust.passed + e2e.passed,
+        failed: rust.failed + e2e.failed,
+    };
     println!("{} passed, {} failed", total.passed, total.failed);
     if total.failed > 0 {
         return Err(format!("{} tests failed", total.failed));
@@ -46,11 +52,16 @@ fn rust_tests() -> Result<Tally, String> {
     let mut d = cmd("cargo", &["test", "--workspace", "--doc"]);
     d.stdout(Stdio::piped());
     let doc = run_counting(d)?;
-    Ok(Tally { passed: tally.passed + doc.passed, failed: tally.failed + doc.failed })
+    Ok(Tally {
+        passed: tally.passed + doc.passed,
+        failed: tally.failed + doc.failed,
+    })
 }
 
 fn run_counting(mut c: std::process::Command) -> Result<Tally, String> {
-    let mut child = c.spawn().map_err(|e| format!("could not start cargo test: {e}"))?;
+    let mut child = c
+        .spawn()
+        .map_err(|e| format!("could not start cargo test: {e}"))?;
     let mut tally = Tally::default();
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(Result::ok) {
@@ -63,7 +74,9 @@ fn run_counting(mut c: std::process::Command) -> Result<Tally, String> {
     }
     let status = child.wait().map_err(|e| e.to_string())?;
     if !status.success() && tally.failed == 0 {
-        return Err(format!("cargo test failed with {status} before running its tests"));
+        return Err(format!(
+            "cargo test failed with {status} before running its tests"
+        ));
     }
     Ok(tally)
 }
@@ -82,10 +95,15 @@ fn browser_tests(dist: &std::path::Path) -> Result<Tally, String> {
     let report = e2e.join("test-results/report.json");
     let _ = fs::remove_file(&report);
     let mut c = cmd("npx", &["playwright", "test"]);
-    c.current_dir(&e2e).env("RENEWAL_DIST", dist).env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report);
+    c.current_dir(&e2e)
+        .env("RENEWAL_DIST", dist)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report);
     let outcome = exec(c);
     let json = fs::read_to_string(&report).unwrap_or_default();
-    let tally = Tally { passed: json_stat(&json, "expected"), failed: json_stat(&json, "unexpected") + json_stat(&json, "flaky") };
+    let tally = Tally {
+        passed: json_stat(&json, "expected"),
+        failed: json_stat(&json, "unexpected") + json_stat(&json, "flaky"),
+    };
     match outcome {
         Ok(()) => Ok(tally),
         Err(_) if tally.failed > 0 => Ok(tally),
@@ -95,12 +113,18 @@ fn browser_tests(dist: &std::path::Path) -> Result<Tally, String> {
 
 /// A number in the `stats` object of Playwright's JSON report.
 fn json_stat(json: &str, key: &str) -> u64 {
-    let Some(stats) = json.rfind("\"stats\"") else { return 0 };
+    let Some(stats) = json.rfind("\"stats\"") else {
+        return 0;
+    };
     let needle = format!("\"{key}\":");
     json[stats..]
         .find(&needle)
         .map(|i| &json[stats + i + needle.len()..])
-        .and_then(|rest| rest.trim_start().split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|rest| {
+            rest.trim_start()
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+        })
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
 }
@@ -111,7 +135,8 @@ mod tests {
 
     #[test]
     fn counts_come_from_cargo_result_lines() {
-        let line = "ok. 12 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        let line =
+            "ok. 12 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s";
         assert_eq!(count_before(line, " passed"), 12);
         assert_eq!(count_before(line, " failed"), 3);
     }

@@ -4,6 +4,7 @@ pub mod baseline;
 
 // Indicator families (issue 4: depletion, energy, structure, population, advisor).
 pub mod advise;
+pub mod composite;
 pub mod depletion;
 pub mod energy;
 pub mod population;

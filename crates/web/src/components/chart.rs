@@ -56,7 +56,11 @@ impl Mounted {
         if let Some(observer) = &observer {
             observer.observe(el);
         }
-        Ok(Self { instance, observer, _on_resize: Some(on_resize) })
+        Ok(Self {
+            instance,
+            observer,
+            _on_resize: Some(on_resize),
+        })
     }
 
     fn show(&self, chart: &Chart) -> Result<(), JsValue> {
