@@ -13,4 +13,5 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod aqi;
 pub mod time;
