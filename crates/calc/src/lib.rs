@@ -13,5 +13,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// Air quality index under HJ 633-2012/2026 and US EPA 2024/pre-2024: IAQI, AQI, category, inverse.
 pub mod aqi;
 pub mod time;
+/// Concentration units of gases (µg/m³ ↔ ppb, mg/m³ ↔ ppm) at 25 °C and 1 atm.
+pub mod units;
