@@ -22,12 +22,18 @@ struct Cli {
 enum Command {
     /// Print the built-in Northeast China baseline (the paper's Table 1 and Figure 2).
     Baseline(cmd::baseline::Args),
+    /// AQI, category and primary pollutant of concentrations (HJ 633-2012/2026, US EPA).
+    Aqi(cmd::aqi::Args),
+    /// Concentration ranges of every pollutant for an AQI value or a category.
+    AqiInverse(cmd::aqi_inverse::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Baseline(args) => cmd::baseline::run(args),
+        Command::Aqi(args) => cmd::aqi::run(args),
+        Command::AqiInverse(args) => cmd::aqi_inverse::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

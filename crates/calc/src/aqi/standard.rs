@@ -10,12 +10,16 @@ use std::str::FromStr;
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum StandardId {
     /// China HJ 633-2012 (in force 2016-01-01 … 2026-02-28).
+    #[cfg_attr(feature = "serde", serde(rename = "cn_hj633_2012"))]
     CnHj633_2012,
     /// China HJ 633-2026 (in force from 2026-03-01).
+    #[cfg_attr(feature = "serde", serde(rename = "cn_hj633_2026"))]
     CnHj633_2026,
     /// US EPA AQI, TAD EPA-454/B-24-002 (from 2024-05-06).
+    #[cfg_attr(feature = "serde", serde(rename = "us_epa_2024"))]
     UsEpa2024,
     /// US EPA AQI, TAD EPA-454/B-18-007 (before 2024-05-06).
+    #[cfg_attr(feature = "serde", serde(rename = "us_epa_2018"))]
     UsEpa2018,
 }
 

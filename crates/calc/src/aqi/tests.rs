@@ -680,3 +680,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn standard_ids_serialise_as_the_toml_ids() {
+    for id in StandardId::ALL {
+        assert_eq!(
+            serde_json::to_value(id).unwrap(),
+            serde_json::json!(id.id())
+        );
+        assert_eq!(id.cli_name().parse::<StandardId>(), Ok(id));
+        assert_eq!(id.id().parse::<StandardId>(), Ok(id));
+    }
+    for k in PollutantKey::ALL {
+        assert_eq!(serde_json::to_value(k).unwrap(), serde_json::json!(k.key()));
+    }
+}
