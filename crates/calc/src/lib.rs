@@ -15,6 +15,8 @@
 
 /// Air quality index under HJ 633-2012/2026 and US EPA 2024/pre-2024: IAQI, AQI, category, inverse.
 pub mod aqi;
+/// Annual compliance with GB 3095-2012/2026 (grades I, II) and WHO 2021 guidelines and interim targets.
+pub mod compliance;
 pub mod time;
 /// Concentration units of gases (µg/m³ ↔ ppb, mg/m³ ↔ ppm) at 25 °C and 1 atm.
 pub mod units;
