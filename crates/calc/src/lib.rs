@@ -14,6 +14,8 @@
 #![deny(missing_docs)]
 
 /// Air quality index under HJ 633-2012/2026 and US EPA 2024/pre-2024: IAQI, AQI, category, inverse.
+/// HJ 663 statistics: daily means, O3 MDA8, daily AQI, good-days ratio, annual means and percentiles.
+pub mod air_statistics;
 pub mod aqi;
 /// Annual compliance with GB 3095-2012/2026 (grades I, II) and WHO 2021 guidelines and interim targets.
 pub mod compliance;
