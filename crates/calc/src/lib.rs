@@ -17,6 +17,8 @@
 /// HJ 663 statistics: daily means, O3 MDA8, daily AQI, good-days ratio, annual means and percentiles.
 pub mod air_statistics;
 pub mod aqi;
+/// The paper audit: Table 1 recomputed under HJ 633-2012/2026 next to its printed values.
+pub mod audit;
 /// Annual compliance with GB 3095-2012/2026 (grades I, II) and WHO 2021 guidelines and interim targets.
 pub mod compliance;
 pub mod time;
