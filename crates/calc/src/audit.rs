@@ -274,7 +274,10 @@ mod tests {
     /// Expected (year, AQI 2012, primary 2012, AQI 2026, primary 2026), computed with the
     /// independent exact-rational implementation in tests/fixtures/aqi_boundaries/generate.py;
     /// 2014 by hand: PM2.5 170 -> 200 + 100 * 20/100 = 220.
-    const EXPECTED: [(i32, u32, &[K], u32, &[K]); 9] = [
+    /// (year, AQI under 2012, primary under 2012, AQI under 2026, primary under 2026).
+    type Expected = (i32, u32, &'static [K], u32, &'static [K]);
+
+    const EXPECTED: [Expected; 9] = [
         (2014, 220, &[K::Pm25_24h], 220, &[K::Pm25_24h]),
         (2015, 209, &[K::Pm25_24h], 209, &[K::Pm25_24h]),
         (2016, 185, &[K::Pm25_24h], 185, &[K::Pm25_24h]),
