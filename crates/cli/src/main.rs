@@ -26,6 +26,10 @@ enum Command {
     Aqi(cmd::aqi::Args),
     /// Concentration ranges of every pollutant for an AQI value or a category.
     AqiInverse(cmd::aqi_inverse::Args),
+    /// Daily AQI and HJ 663 annual statistics of an hourly or daily CSV, with GB 3095/WHO checks.
+    AirAnnual(cmd::air_annual::Args),
+    /// The paper's Table 1 recomputed under HJ 633-2012 and 2026, mismatches flagged.
+    AuditPaper(cmd::audit_paper::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Command::Baseline(args) => cmd::baseline::run(args),
         Command::Aqi(args) => cmd::aqi::run(args),
         Command::AqiInverse(args) => cmd::aqi_inverse::run(args),
+        Command::AirAnnual(args) => cmd::air_annual::run(args),
+        Command::AuditPaper(args) => cmd::audit_paper::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

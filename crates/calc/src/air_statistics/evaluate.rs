@@ -87,6 +87,7 @@ pub struct DayIndicator {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DayReport {
     /// The day.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "super::ser_date"))]
     pub date: CivilDate,
     /// The daily indicators.
     pub indicators: Vec<DayIndicator>,

@@ -171,6 +171,7 @@ pub enum StatsError {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DailyStatistic {
     /// The day.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_date"))]
     pub date: CivilDate,
     /// The value, when valid.
     pub value: Option<f64>,
@@ -180,6 +181,12 @@ pub struct DailyStatistic {
     pub invalid: Option<Invalid>,
     /// MDA8 only: valid although fewer than 14 windows, because it exceeds the limit.
     pub valid_by_exceedance: bool,
+}
+
+/// Serialise a date as `YYYY-MM-DD`.
+#[cfg(feature = "serde")]
+pub(crate) fn ser_date<S: serde::Serializer>(d: &CivilDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
 fn check_values(values: impl Iterator<Item = f64>) -> Result<(), StatsError> {
