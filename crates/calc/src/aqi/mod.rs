@@ -23,6 +23,8 @@ mod standard;
 mod tables;
 
 #[cfg(test)]
+mod python_aqi_tests;
+#[cfg(test)]
 mod tests;
 
 pub use category::{
