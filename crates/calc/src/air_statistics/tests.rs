@@ -477,3 +477,32 @@ fn annual_statistics_table_equals_the_reference_toml() {
         assert_eq!(ours, theirs, "{p:?}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn evaluation_never_panics_and_valid_days_have_enough_hours(
+        hours in proptest::collection::btree_set(0i64..24 * 40, 0..400),
+        value in 0.0f64..400.0,
+    ) {
+        let base = CivilHour::new(2024, 2, 20, 0).unwrap().hours_since_epoch();
+        let v: Vec<HourlyValue> = hours
+            .iter()
+            .map(|h| HourlyValue { hour: CivilHour::from_hours_since_epoch(base + h), concentration: value })
+            .collect();
+        for d in daily_means(&v, &HJ663).unwrap() {
+            proptest::prop_assert_eq!(d.value.is_some(), d.count >= 20);
+        }
+        for d in mda8(&v, &HJ663, Some(160.0)).unwrap() {
+            if let Some(m) = d.value {
+                proptest::prop_assert!((m - value).abs() < 1e-9);
+                proptest::prop_assert!(d.count >= 14 || m > 160.0);
+            }
+        }
+        let e = evaluate_hourly(&options(StandardId::CnHj633_2026), &[(Pollutant::Pm25, v.clone()), (Pollutant::O3, v)]).unwrap();
+        for y in &e.annual {
+            let total: usize = y.days_per_category.iter().map(|c| c.days).sum();
+            proptest::prop_assert_eq!(total, y.valid_aqi_days);
+            proptest::prop_assert!(y.good_days <= y.valid_aqi_days);
+        }
+    }
+}

@@ -43,18 +43,29 @@ impl Dec {
         for ch in int_part.chars() {
             mantissa = mantissa * 10 + i128::from(ch.to_digit(10)?);
         }
+        // Keep at most MAX_FRACTION_DIGITS fractional digits; round the rest half to even
+        // (5e-324 prints 324 fractional digits).
+        let keep = frac_part.len().min(MAX_FRACTION_DIGITS as usize);
+        let (kept, rest) = frac_part.split_at(keep);
         let mut scale = 0u32;
-        for ch in frac_part.chars() {
+        for ch in kept.chars() {
             mantissa = mantissa.checked_mul(10)? + i128::from(ch.to_digit(10)?);
             scale += 1;
         }
-        let mut d = Self {
+        let mut rest_digits = rest.chars();
+        let round_up = match rest_digits.next().and_then(|c| c.to_digit(10)) {
+            None => false,
+            Some(d) if d > 5 => true,
+            Some(d) if d < 5 => false,
+            Some(_) => rest_digits.any(|c| c != '0') || mantissa % 2 == 1,
+        };
+        if round_up {
+            mantissa += 1;
+        }
+        let d = Self {
             mantissa: if negative { -mantissa } else { mantissa },
             scale,
         };
-        if d.scale > MAX_FRACTION_DIGITS {
-            d = d.round_half_even(MAX_FRACTION_DIGITS);
-        }
         Some(d)
     }
 

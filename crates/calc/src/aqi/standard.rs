@@ -277,8 +277,10 @@ impl fmt::Display for PollutantKey {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ConcentrationUnit {
     /// Micrograms per cubic metre.
+    #[cfg_attr(feature = "serde", serde(rename = "ug/m3"))]
     UgM3,
     /// Milligrams per cubic metre.
+    #[cfg_attr(feature = "serde", serde(rename = "mg/m3"))]
     MgM3,
     /// Parts per million by volume.
     Ppm,

@@ -1,6 +1,9 @@
 //! Tests of the AQI engine: the tables against the reference TOML, every breakpoint boundary
 //! (fixture from an independent Python implementation), the worked examples, the rules above
 //! the tables, and property tests.
+//!
+//! Note: this file runs past 600 lines on purpose; it keeps the engine's table-driven cases and
+//! rule tests in one place (the python-aqi comparison has its own file).
 
 use super::*;
 use proptest::prelude::*;
@@ -652,7 +655,38 @@ fn any_case() -> impl Strategy<Value = (StandardId, PollutantKey, f64)> {
     })
 }
 
+fn any_input() -> impl Strategy<Value = (PollutantKey, f64)> {
+    let values = prop_oneof![
+        0.0f64..5000.0,
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(-1.0),
+        Just(1e12),
+        Just(f64::MAX),
+        Just(5e-324),
+        any::<f64>(),
+    ];
+    (prop::sample::select(PollutantKey::ALL.to_vec()), values)
+}
+
 proptest! {
+    #[test]
+    fn aqi_never_panics_and_never_clamps(
+        id in prop::sample::select(StandardId::ALL.to_vec()),
+        inputs in prop::collection::vec(any_input(), 0..6),
+    ) {
+        if let Ok(r) = aqi(id, &inputs) {
+            // A known AQI is the largest sub-index; beyond-index leaves it unknown.
+            let max = r.sub_indices.iter().filter_map(|s| s.iaqi).max();
+            if r.beyond_index.is_empty() {
+                prop_assert_eq!(r.aqi, max);
+            } else {
+                prop_assert_eq!(r.aqi, None);
+                prop_assert!(r.aqi_at_least.is_some());
+            }
+        }
+    }
+
     #[test]
     fn iaqi_never_falls_as_concentration_rises((id, key, c) in any_case(), dc in 0.0f64..50.0) {
         let a = iaqi(id, key, c).unwrap();
@@ -693,5 +727,16 @@ fn standard_ids_serialise_as_the_toml_ids() {
     }
     for k in PollutantKey::ALL {
         assert_eq!(serde_json::to_value(k).unwrap(), serde_json::json!(k.key()));
+    }
+    for u in [
+        ConcentrationUnit::UgM3,
+        ConcentrationUnit::MgM3,
+        ConcentrationUnit::Ppm,
+        ConcentrationUnit::Ppb,
+    ] {
+        assert_eq!(
+            serde_json::to_value(u).unwrap(),
+            serde_json::json!(u.symbol())
+        );
     }
 }
