@@ -52,6 +52,24 @@ impl StandardId {
         }
     }
 
+    /// The revision of `family` in force on `date` ("latest of a family", resolved explicitly).
+    /// `None` before the earliest revision tabulated here: HJ 633-2012 applied nationwide from
+    /// 2016-01-01 (major cities earlier, in phases); the pre-2024 EPA table is used for every
+    /// earlier US date.
+    ///
+    /// # Standard
+    /// HJ 633-2026 in force from 2026-03-01; TAD EPA-454/B-24-002 from 2024-05-06.
+    pub fn in_force_on(family: Family, date: crate::time::CivilDate) -> Option<Self> {
+        let ymd = (date.year, date.month, date.day);
+        match family {
+            Family::China if ymd < (2016, 1, 1) => None,
+            Family::China if ymd < (2026, 3, 1) => Some(Self::CnHj633_2012),
+            Family::China => Some(Self::CnHj633_2026),
+            Family::Us if ymd < (2024, 5, 6) => Some(Self::UsEpa2018),
+            Family::Us => Some(Self::UsEpa2024),
+        }
+    }
+
     /// The family this revision belongs to.
     pub fn family(self) -> Family {
         match self {

@@ -740,3 +740,39 @@ fn standard_ids_serialise_as_the_toml_ids() {
         );
     }
 }
+
+#[test]
+fn the_revision_in_force_follows_the_date_and_its_table() {
+    use crate::time::CivilDate;
+    let d = |y, m, dd| CivilDate::new(y, m, dd).unwrap();
+    assert_eq!(
+        StandardId::in_force_on(Family::China, d(2015, 12, 31)),
+        None
+    );
+    assert_eq!(
+        StandardId::in_force_on(Family::China, d(2026, 2, 28)),
+        Some(StandardId::CnHj633_2012)
+    );
+    assert_eq!(
+        StandardId::in_force_on(Family::China, d(2026, 3, 1)),
+        Some(StandardId::CnHj633_2026)
+    );
+    assert_eq!(
+        StandardId::in_force_on(Family::Us, d(2024, 5, 5)),
+        Some(StandardId::UsEpa2018)
+    );
+    assert_eq!(
+        StandardId::in_force_on(Family::Us, d(2024, 5, 6)),
+        Some(StandardId::UsEpa2024)
+    );
+    // The switch dates are the tables' own `effective` dates.
+    for id in [StandardId::CnHj633_2026, StandardId::UsEpa2024] {
+        let e = standard(id).effective.unwrap();
+        let (y, rest) = e.split_once('-').unwrap();
+        let (m, dd) = rest.split_once('-').unwrap();
+        let date = d(y.parse().unwrap(), m.parse().unwrap(), dd.parse().unwrap());
+        assert_eq!(StandardId::in_force_on(id.family(), date), Some(id));
+        let before = CivilDate::from_days_since_epoch(date.days_since_epoch() - 1);
+        assert_ne!(StandardId::in_force_on(id.family(), before), Some(id));
+    }
+}
