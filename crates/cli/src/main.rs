@@ -34,6 +34,14 @@ enum Command {
     Advise(cmd::advise::Args),
     /// Composite index (TOPSIS) over (entity, year) alternatives from a CSV file.
     Composite(cmd::composite::Args),
+    /// AQI, category and primary pollutant of concentrations (HJ 633-2012/2026, US EPA).
+    Aqi(cmd::aqi::Args),
+    /// Concentration ranges of every pollutant for an AQI value or a category.
+    AqiInverse(cmd::aqi_inverse::Args),
+    /// Daily AQI and HJ 663 annual statistics of an hourly or daily CSV, with GB 3095/WHO checks.
+    AirAnnual(cmd::air_annual::Args),
+    /// The paper's Table 1 recomputed under HJ 633-2012 and 2026, mismatches flagged.
+    AuditPaper(cmd::audit_paper::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +54,10 @@ fn main() -> ExitCode {
         Command::Population(args) => cmd::population::run(args),
         Command::Advise(args) => cmd::advise::run(args),
         Command::Composite(args) => cmd::composite::run(args),
+        Command::Aqi(args) => cmd::aqi::run(args),
+        Command::AqiInverse(args) => cmd::aqi_inverse::run(args),
+        Command::AirAnnual(args) => cmd::air_annual::run(args),
+        Command::AuditPaper(args) => cmd::audit_paper::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,9 @@
 //! One module per subcommand: its clap `Args` and a `run` that prints JSON.
 
+pub mod air_annual;
+pub mod aqi;
+pub mod aqi_inverse;
+pub mod audit_paper;
 pub mod baseline;
 
 // Indicator families (issue 4: depletion, energy, structure, population, advisor).

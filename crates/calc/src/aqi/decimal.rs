@@ -1,0 +1,238 @@
+//! Exact decimal numbers for breakpoint arithmetic.
+//!
+//! A concentration such as `125.5` or `0.078` is read as the shortest decimal that round-trips to
+//! the same `f64` (what the user typed, what a CSV held), then kept as an integer mantissa and a
+//! power-of-ten scale. Truncation (US EPA), round-half-even (HJ 633-2026 §4.2.2), the band lookup
+//! and the IAQI fraction are then integer operations, so `125.5` can never become `125.4999…`.
+
+use std::cmp::Ordering;
+
+/// Most fractional digits kept when reading an `f64`; further digits are rounded half-even.
+const MAX_FRACTION_DIGITS: u32 = 18;
+
+/// Largest magnitude read exactly (exclusive). Every breakpoint table tops out far below it;
+/// larger values are beyond every index and are reported as such by the caller.
+pub(crate) const MAX_EXACT: f64 = 1e12;
+
+/// `mantissa / 10^scale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dec {
+    pub(crate) mantissa: i128,
+    pub(crate) scale: u32,
+}
+
+fn pow10(exp: u32) -> i128 {
+    10i128.pow(exp)
+}
+
+impl Dec {
+    /// The shortest decimal that round-trips to `x`; `None` for NaN, infinities and
+    /// `|x| >= MAX_EXACT`.
+    pub(crate) fn from_f64(x: f64) -> Option<Self> {
+        if !x.is_finite() || x.abs() >= MAX_EXACT {
+            return None;
+        }
+        // `Display` for f64 prints the shortest round-trip digits and never uses an exponent.
+        let text = format!("{x}");
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+        let mut mantissa: i128 = 0;
+        for ch in int_part.chars() {
+            mantissa = mantissa * 10 + i128::from(ch.to_digit(10)?);
+        }
+        // Keep at most MAX_FRACTION_DIGITS fractional digits; round the rest half to even
+        // (5e-324 prints 324 fractional digits).
+        let keep = frac_part.len().min(MAX_FRACTION_DIGITS as usize);
+        let (kept, rest) = frac_part.split_at(keep);
+        let mut scale = 0u32;
+        for ch in kept.chars() {
+            mantissa = mantissa.checked_mul(10)? + i128::from(ch.to_digit(10)?);
+            scale += 1;
+        }
+        let mut rest_digits = rest.chars();
+        let round_up = match rest_digits.next().and_then(|c| c.to_digit(10)) {
+            None => false,
+            Some(d) if d > 5 => true,
+            Some(d) if d < 5 => false,
+            Some(_) => rest_digits.any(|c| c != '0') || mantissa % 2 == 1,
+        };
+        if round_up {
+            mantissa += 1;
+        }
+        let d = Self {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale,
+        };
+        Some(d)
+    }
+
+    /// The nearest `f64` (exact decimal text parsed by the standard library).
+    pub(crate) fn to_f64(self) -> f64 {
+        let s = format!("{}e-{}", self.mantissa, self.scale);
+        s.parse().unwrap_or(f64::NAN)
+    }
+
+    /// The mantissa at a larger or equal `scale`.
+    pub(crate) fn at_scale(self, scale: u32) -> i128 {
+        if scale >= self.scale {
+            self.mantissa * pow10(scale - self.scale)
+        } else {
+            // Only called with scale >= self.scale; dividing keeps it total anyway.
+            self.mantissa / pow10(self.scale - scale)
+        }
+    }
+
+    /// Truncate toward zero to `decimals` fractional digits (US EPA TAD step 1).
+    pub(crate) fn truncate(self, decimals: u32) -> Self {
+        if self.scale <= decimals {
+            return self;
+        }
+        Self {
+            mantissa: self.mantissa / pow10(self.scale - decimals),
+            scale: decimals,
+        }
+    }
+
+    /// Round to `decimals` fractional digits, ties to even (GB/T 8170 "四舍六入五成双").
+    pub(crate) fn round_half_even(self, decimals: u32) -> Self {
+        if self.scale <= decimals {
+            return self;
+        }
+        let div = pow10(self.scale - decimals);
+        let q = self.mantissa.div_euclid(div);
+        let r = self.mantissa.rem_euclid(div);
+        let twice = r * 2;
+        let q = match twice.cmp(&div) {
+            Ordering::Less => q,
+            Ordering::Greater => q + 1,
+            Ordering::Equal if q % 2 == 0 => q,
+            Ordering::Equal => q + 1,
+        };
+        Self {
+            mantissa: q,
+            scale: decimals,
+        }
+    }
+}
+
+impl PartialOrd for Dec {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Dec {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let s = self.scale.max(other.scale);
+        self.at_scale(s).cmp(&other.at_scale(s))
+    }
+}
+
+/// `ceil(num / den)` for `den > 0`.
+pub(crate) fn div_ceil(num: i128, den: i128) -> i128 {
+    -(-num).div_euclid(den)
+}
+
+/// `floor(num / den)` for `den > 0`.
+pub(crate) fn div_floor(num: i128, den: i128) -> i128 {
+    num.div_euclid(den)
+}
+
+/// `num / den` rounded to the nearest integer, halves away from zero for positive values
+/// (US EPA TAD step 4), for `den > 0`.
+pub(crate) fn div_round_half_up(num: i128, den: i128) -> i128 {
+    (2 * num + den).div_euclid(2 * den)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(x: f64) -> Dec {
+        Dec::from_f64(x).unwrap()
+    }
+
+    #[test]
+    fn shortest_digits_are_read_exactly() {
+        assert_eq!(
+            d(125.5),
+            Dec {
+                mantissa: 1255,
+                scale: 1
+            }
+        );
+        assert_eq!(
+            d(0.078),
+            Dec {
+                mantissa: 78,
+                scale: 3
+            }
+        );
+        assert_eq!(
+            d(35.0),
+            Dec {
+                mantissa: 35,
+                scale: 0
+            }
+        );
+        assert_eq!(
+            d(-1.25),
+            Dec {
+                mantissa: -125,
+                scale: 2
+            }
+        );
+        // 0.1 + 0.2 = 0.30000000000000004 keeps its 17 digits: we do not invent rounding.
+        assert_eq!(
+            d(0.1 + 0.2),
+            Dec {
+                mantissa: 30_000_000_000_000_004,
+                scale: 17
+            }
+        );
+    }
+
+    #[test]
+    fn non_finite_and_huge_values_are_refused() {
+        assert_eq!(Dec::from_f64(f64::NAN), None);
+        assert_eq!(Dec::from_f64(f64::INFINITY), None);
+        assert_eq!(Dec::from_f64(1e12), None);
+        assert!(Dec::from_f64(999_999_999_999.5).is_some());
+    }
+
+    #[test]
+    fn truncation_and_half_even_rounding() {
+        assert_eq!(d(35.49).truncate(1), d(35.4));
+        assert_eq!(d(0.0789).truncate(3), d(0.078));
+        assert_eq!(d(2.45).round_half_even(1), d(2.4));
+        assert_eq!(d(2.55).round_half_even(1), d(2.6));
+        assert_eq!(d(2.451).round_half_even(1), d(2.5));
+        assert_eq!(d(74.5).round_half_even(0), d(74.0));
+        assert_eq!(d(75.5).round_half_even(0), d(76.0));
+        assert_eq!(d(75.49).round_half_even(0), d(75.0));
+    }
+
+    #[test]
+    fn integer_divisions_round_as_named() {
+        assert_eq!(div_ceil(7, 2), 4);
+        assert_eq!(div_ceil(8, 2), 4);
+        assert_eq!(div_floor(7, 2), 3);
+        assert_eq!(div_round_half_up(251, 2), 126); // 125.5 -> 126
+        assert_eq!(div_round_half_up(2509, 20), 125); // 125.45 -> 125
+    }
+
+    #[test]
+    fn ordering_compares_across_scales() {
+        assert!(d(125.5) > d(125.4));
+        assert_eq!(
+            d(1.0).cmp(&Dec {
+                mantissa: 1000,
+                scale: 3
+            }),
+            Ordering::Equal
+        );
+    }
+}
