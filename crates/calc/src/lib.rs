@@ -14,3 +14,4 @@
 #![deny(missing_docs)]
 
 pub mod time;
+pub mod trend;

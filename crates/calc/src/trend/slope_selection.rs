@@ -1,0 +1,575 @@
+//! Order statistics of the n(n−1)/2 pairwise slopes without listing them all.
+//!
+//! # Method
+//! Exhaustive for up to [`EXHAUSTIVE_MAX_PAIRS`] pairs (every slope computed and sorted, as
+//! pyMannKendall and scipy do). Above that, randomised slope selection in the manner of
+//! Matoušek (1991, "Randomized optimal algorithm for slope selection", Inf. Proc. Letters 39)
+//! and Dillencourt, Mount & Netanyahu (1992, Int. J. Comput. Geom. Appl. 2): keep an interval
+//! (lo, hi] of slope values known to contain the k-th slope; draw a uniform sample of the slopes
+//! inside it; shrink the interval to sample order statistics around the expected position of k;
+//! confirm with exact counts; once few slopes remain, list them and select directly.
+//!
+//! # Formula
+//! For points in time order, slope(i, j) ≤ θ ⇔ y_j − θ t_j ≤ y_i − θ t_i, so the number of slopes
+//! ≤ θ is a count of inversions of the sequence u_θ = y − θ t: O(n log n) by merge sort. The slopes
+//! inside (lo, hi] are the pairs whose order by u_lo and by u_hi disagree; a merge sort of the
+//! u_lo order by u_hi lists them as, per element, a contiguous run of the merged left block, so a
+//! uniform sample costs O(log n) per draw after an O(n log n) build.
+//!
+//! Each stage keeps about 6/√r of the interval's slopes (r = max(n, 1024) draws, window ±3√r
+//! sample ranks), so n = 100,000 needs about three stages: O(n log n) expected time and memory.
+//! The result is exact (the k-th smallest slope); the seed only changes the running time.
+//!
+//! # Edge cases
+//! A value shared by many slopes (ties, frequent with integer data) is detected by counting the
+//! slopes < v and ≤ v, so a tie block never has to be listed. Comparisons of u_θ are rounded;
+//! a slope within rounding of an interval end may be classed to the other side, which can only
+//! move the result by that rounding.
+
+use super::TrendError;
+
+/// Above this many pairs, [`SlopeAlgorithm::Auto`] uses the randomised selection.
+pub const EXHAUSTIVE_MAX_PAIRS: u64 = 1 << 21;
+
+/// The seed [`SlopeAlgorithm::default`] uses.
+pub const DEFAULT_SEED: u64 = 0x5EED_7E4D;
+
+/// How the order statistics of the pairwise slopes are found. All give the same numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+pub enum SlopeAlgorithm {
+    /// Exhaustive up to [`EXHAUSTIVE_MAX_PAIRS`] pairs, randomised above.
+    Auto {
+        /// Seed for the randomised selection.
+        seed: u64,
+    },
+    /// Every pairwise slope: O(n²) time and memory.
+    Exhaustive,
+    /// Randomised selection: O(n log n) expected.
+    Randomised {
+        /// Seed of the generator (SplitMix64).
+        seed: u64,
+    },
+}
+
+impl Default for SlopeAlgorithm {
+    fn default() -> Self {
+        Self::Auto { seed: DEFAULT_SEED }
+    }
+}
+
+/// Most points the randomised selection indexes (u32 indices).
+pub(crate) const MAX_POINTS: usize = u32::MAX as usize;
+
+const MAX_STAGES: usize = 64;
+const WINDOW_SIGMAS: f64 = 3.0;
+
+/// The slopes at the given 0-based ranks (ascending order), for points with strictly increasing
+/// times. `ranks` must be < n(n−1)/2.
+pub(crate) fn select_ranks(
+    t: &[f64],
+    y: &[f64],
+    ranks: &[u64],
+    algorithm: SlopeAlgorithm,
+) -> Result<(Vec<f64>, bool), TrendError> {
+    let n = t.len() as u64;
+    let pairs = n * n.saturating_sub(1) / 2;
+    let randomised = match algorithm {
+        SlopeAlgorithm::Exhaustive => None,
+        SlopeAlgorithm::Randomised { seed } => Some(seed),
+        SlopeAlgorithm::Auto { seed } => (pairs > EXHAUSTIVE_MAX_PAIRS).then_some(seed),
+    };
+    match randomised {
+        None => {
+            let mut slopes = all_slopes(t, y);
+            slopes.sort_by(f64::total_cmp);
+            let picked = ranks
+                .iter()
+                .map(|&k| {
+                    slopes
+                        .get(k as usize)
+                        .copied()
+                        .ok_or(TrendError::SlopeSelectionDidNotConverge { rank: k })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((picked, false))
+        }
+        Some(seed) => {
+            if t.len() > MAX_POINTS {
+                return Err(TrendError::TooManyPoints {
+                    n: t.len(),
+                    max: MAX_POINTS,
+                });
+            }
+            let points = Points::new(t, y);
+            let mut rng = SplitMix64(seed);
+            let picked = ranks
+                .iter()
+                .map(|&k| points.select(k, &mut rng))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((picked, true))
+        }
+    }
+}
+
+/// Every slope (y_j − y_i)/(t_j − t_i), i < j, in pyMannKendall's order.
+pub(crate) fn all_slopes(t: &[f64], y: &[f64]) -> Vec<f64> {
+    let n = t.len();
+    let mut slopes = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for (i, (ti, yi)) in t.iter().zip(y).enumerate() {
+        for (tj, yj) in t.iter().zip(y).skip(i + 1) {
+            slopes.push((yj - yi) / (tj - ti));
+        }
+    }
+    slopes
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): small, seedable, good enough for sampling.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, bound) (Lemire's multiply-shift; the bias is below 2⁻⁶⁴·bound).
+    fn below(&mut self, bound: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(bound)) >> 64) as u64
+    }
+}
+
+struct Points<'a> {
+    t: &'a [f64],
+    y: &'a [f64],
+    /// List the slopes once no more than this many are left in the interval.
+    enumerate_limit: u64,
+    /// Sample size per stage.
+    draws: usize,
+}
+
+/// An interval end: a slope value and whether slopes equal to it are inside.
+#[derive(Clone, Copy)]
+struct Bound {
+    theta: f64,
+    inclusive: bool,
+}
+
+impl<'a> Points<'a> {
+    fn new(t: &'a [f64], y: &'a [f64]) -> Self {
+        let n = t.len();
+        Self {
+            t,
+            y,
+            enumerate_limit: (8 * n as u64).max(1 << 16),
+            draws: n.max(1024),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    fn key(&self, theta: f64, i: usize) -> f64 {
+        let (t, y) = (self.t.get(i).copied(), self.y.get(i).copied());
+        let (t, y) = (t.unwrap_or(0.0), y.unwrap_or(0.0));
+        if theta == f64::NEG_INFINITY {
+            t
+        } else if theta == f64::INFINITY {
+            -t
+        } else {
+            y - theta * t
+        }
+    }
+
+    fn slope(&self, a: usize, b: usize) -> f64 {
+        let (ta, tb) = (
+            self.key(f64::NEG_INFINITY, a),
+            self.key(f64::NEG_INFINITY, b),
+        );
+        let ya = self.y.get(a).copied().unwrap_or(0.0);
+        let yb = self.y.get(b).copied().unwrap_or(0.0);
+        if ta < tb {
+            (yb - ya) / (tb - ta)
+        } else {
+            (ya - yb) / (ta - tb)
+        }
+    }
+
+    /// Number of slopes ≤ θ (inclusive) or < θ (not inclusive).
+    fn count(&self, bound: Bound) -> u64 {
+        let mut keys: Vec<f64> = (0..self.len()).map(|i| self.key(bound.theta, i)).collect();
+        let mut buffer = vec![0.0; keys.len()];
+        // slope(i, j) <= θ  <=>  key(j) <= key(i): count pairs i < j with key(i) >= key(j).
+        count_inversions(&mut keys, &mut buffer, bound.inclusive)
+    }
+
+    fn select(&self, k: u64, rng: &mut SplitMix64) -> Result<f64, TrendError> {
+        let n = self.len() as u64;
+        let total = n * n.saturating_sub(1) / 2;
+        if k >= total {
+            return Err(TrendError::SlopeSelectionDidNotConverge { rank: k });
+        }
+        let (enumerate_limit, draws) = (self.enumerate_limit, self.draws);
+        let mut lo = Bound {
+            theta: f64::NEG_INFINITY,
+            inclusive: true,
+        };
+        let mut hi = Bound {
+            theta: f64::INFINITY,
+            inclusive: true,
+        };
+        let (mut below, mut up_to_hi) = (0u64, total);
+        for _ in 0..MAX_STAGES {
+            let inside = up_to_hi.saturating_sub(below);
+            if k < below || k >= up_to_hi {
+                break;
+            }
+            let runs = Runs::build(self, lo, hi);
+            if runs.total != inside {
+                break;
+            }
+            let rank = k - below;
+            if inside <= enumerate_limit {
+                let mut slopes = runs.slopes(self);
+                if let Some(value) = select_nth(&mut slopes, rank as usize) {
+                    return Ok(value);
+                }
+                break;
+            }
+            let r = draws.min(inside as usize);
+            let mut sample: Vec<f64> = (0..r)
+                .filter_map(|_| runs.pair(rng.below(inside)))
+                .map(|(a, b)| self.slope(a, b))
+                .collect();
+            sample.sort_by(f64::total_cmp);
+            let expected = rank as f64 / inside as f64 * r as f64;
+            let window = WINDOW_SIGMAS * (r as f64).sqrt() + 1.0;
+            let low_index = (expected - window).floor();
+            let high_index = (expected + window).ceil();
+            let candidate_lo = (low_index >= 0.0)
+                .then(|| sample.get(low_index as usize).copied())
+                .flatten();
+            let candidate_hi = sample.get(high_index as usize).copied();
+            if candidate_lo.is_none() && candidate_hi.is_none() {
+                // The sample cannot narrow the interval: list it.
+                let mut slopes = runs.slopes(self);
+                if let Some(value) = select_nth(&mut slopes, rank as usize) {
+                    return Ok(value);
+                }
+                break;
+            }
+            // Lower candidate: is the k-th slope below, at, or above it?
+            if let Some(v) = candidate_lo {
+                let le = self.count(Bound {
+                    theta: v,
+                    inclusive: true,
+                });
+                if k < le {
+                    let lt = self.count(Bound {
+                        theta: v,
+                        inclusive: false,
+                    });
+                    if k >= lt {
+                        return Ok(v);
+                    }
+                    hi = Bound {
+                        theta: v,
+                        inclusive: false,
+                    };
+                    up_to_hi = lt;
+                    continue;
+                }
+                lo = Bound {
+                    theta: v,
+                    inclusive: true,
+                };
+                below = le;
+            }
+            if let Some(v) = candidate_hi {
+                let le = self.count(Bound {
+                    theta: v,
+                    inclusive: true,
+                });
+                if k < le {
+                    let lt = self.count(Bound {
+                        theta: v,
+                        inclusive: false,
+                    });
+                    if k >= lt {
+                        return Ok(v);
+                    }
+                    hi = Bound {
+                        theta: v,
+                        inclusive: false,
+                    };
+                    up_to_hi = lt;
+                } else {
+                    lo = Bound {
+                        theta: v,
+                        inclusive: true,
+                    };
+                    below = le;
+                }
+            }
+        }
+        Err(TrendError::SlopeSelectionDidNotConverge { rank: k })
+    }
+}
+
+/// The k-th smallest (0-based) of `values`, or `None` when k is out of range.
+fn select_nth(values: &mut [f64], k: usize) -> Option<f64> {
+    if k >= values.len() {
+        return None;
+    }
+    let (_, nth, _) = values.select_nth_unstable_by(k, f64::total_cmp);
+    Some(*nth)
+}
+
+/// Bottom-up merge sort of `keys` (ascending) counting pairs i < j with keys[i] >= keys[j]
+/// (`inclusive`) or keys[i] > keys[j] (not inclusive).
+fn count_inversions(keys: &mut [f64], buffer: &mut [f64], inclusive: bool) -> u64 {
+    let n = keys.len();
+    let mut inversions = 0u64;
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                let take_left = if inclusive {
+                    keys[i] < keys[j]
+                } else {
+                    keys[i] <= keys[j]
+                };
+                if take_left {
+                    buffer[k] = keys[i];
+                    i += 1;
+                } else {
+                    buffer[k] = keys[j];
+                    inversions += (mid - i) as u64;
+                    j += 1;
+                }
+                k += 1;
+            }
+            buffer[k..k + (mid - i)].copy_from_slice(&keys[i..mid]);
+            k += mid - i;
+            buffer[k..k + (end - j)].copy_from_slice(&keys[j..end]);
+            start = end;
+        }
+        keys.copy_from_slice(buffer);
+        width *= 2;
+    }
+    inversions
+}
+
+/// The slopes inside (lo, hi] (or (lo, hi)) as runs: for each merge step of a merge sort of the
+/// u_lo order by u_hi, an element `b` and the run of the left block that forms an inside pair
+/// with it.
+struct Runs {
+    /// The index arrays before each merge level.
+    levels: Vec<Vec<u32>>,
+    /// (level, start of the run in that level's array, b).
+    runs: Vec<(u8, u32, u32)>,
+    /// Cumulative run lengths (exclusive end of each run in the 0..total numbering).
+    ends: Vec<u64>,
+    total: u64,
+}
+
+impl Runs {
+    fn build(points: &Points<'_>, lo: Bound, hi: Bound) -> Self {
+        let n = points.len();
+        let key_lo: Vec<f64> = (0..n).map(|i| points.key(lo.theta, i)).collect();
+        let key_hi: Vec<f64> = (0..n).map(|i| points.key(hi.theta, i)).collect();
+        let at = |v: &[f64], i: u32| v.get(i as usize).copied().unwrap_or(0.0);
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by(|&a, &b| {
+            at(&key_lo, a)
+                .total_cmp(&at(&key_lo, b))
+                .then(at(&key_hi, a).total_cmp(&at(&key_hi, b)))
+        });
+        let mut levels = Vec::new();
+        let mut runs = Vec::new();
+        let mut ends = Vec::new();
+        let mut total = 0u64;
+        let mut width = 1;
+        let mut level = 0u8;
+        while width < n {
+            let mut next = vec![0u32; n];
+            let mut start = 0;
+            while start < n {
+                let mid = (start + width).min(n);
+                let end = (start + 2 * width).min(n);
+                let (mut i, mut j, mut k) = (start, mid, start);
+                while i < mid && j < end {
+                    let (a, b) = (order[i], order[j]);
+                    // Pair (a before b) is inside when u_hi(b) <= u_hi(a) (inclusive hi) or
+                    // u_hi(b) < u_hi(a) (exclusive hi).
+                    let take_left = if hi.inclusive {
+                        at(&key_hi, a) < at(&key_hi, b)
+                    } else {
+                        at(&key_hi, a) <= at(&key_hi, b)
+                    };
+                    if take_left {
+                        next[k] = a;
+                        i += 1;
+                    } else {
+                        next[k] = b;
+                        let run = (mid - i) as u64;
+                        total += run;
+                        runs.push((level, i as u32, b));
+                        ends.push(total);
+                        j += 1;
+                    }
+                    k += 1;
+                }
+                next[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
+                k += mid - i;
+                next[k..k + (end - j)].copy_from_slice(&order[j..end]);
+                start = end;
+            }
+            levels.push(std::mem::replace(&mut order, next));
+            width *= 2;
+            level = level.saturating_add(1);
+        }
+        // Exclusive lower end: pairs equal to lo must not be inside. The tie-break by u_hi keeps
+        // them out for an inclusive hi; nothing more to do here.
+        let _ = lo.inclusive;
+        Self {
+            levels,
+            runs,
+            ends,
+            total,
+        }
+    }
+
+    /// The `index`-th inside pair (0-based, index < total).
+    fn pair(&self, index: u64) -> Option<(usize, usize)> {
+        let run = self.ends.partition_point(|&end| end <= index);
+        let &(level, start, b) = self.runs.get(run)?;
+        let before = if run == 0 {
+            0
+        } else {
+            *self.ends.get(run - 1)?
+        };
+        let offset = index - before;
+        let a = *self
+            .levels
+            .get(usize::from(level))?
+            .get(start as usize + offset as usize)?;
+        Some((a as usize, b as usize))
+    }
+
+    /// Every inside slope.
+    fn slopes(&self, points: &Points<'_>) -> Vec<f64> {
+        let mut slopes = Vec::with_capacity(self.total as usize);
+        let mut before = 0u64;
+        for (&(level, start, b), &end) in self.runs.iter().zip(&self.ends) {
+            if let Some(array) = self.levels.get(usize::from(level)) {
+                let len = (end - before) as usize;
+                let from = start as usize;
+                for &a in array.get(from..from + len).unwrap_or(&[]) {
+                    slopes.push(points.slope(a as usize, b as usize));
+                }
+            }
+            before = end;
+        }
+        slopes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn brute(t: &[f64], y: &[f64], k: u64) -> f64 {
+        let mut s = all_slopes(t, y);
+        s.sort_by(f64::total_cmp);
+        s[k as usize]
+    }
+
+    /// Small interval and sample sizes, so that short series go through several sampling
+    /// stages (the defaults would list them at once).
+    fn staged<'a>(t: &'a [f64], y: &'a [f64]) -> Points<'a> {
+        Points {
+            t,
+            y,
+            enumerate_limit: 500,
+            draws: 256,
+        }
+    }
+
+    #[test]
+    fn randomised_selection_matches_sorting_on_a_long_tied_series() {
+        // 400 points with values in 0..7: large tie blocks (slope 0 and simple fractions).
+        let t: Vec<f64> = (0..400).map(|i| 1990.0 + f64::from(i)).collect();
+        let y: Vec<f64> = (0..400u32)
+            .map(|i| f64::from((i * 7919 + i / 3) % 7))
+            .collect();
+        let total = 400u64 * 399 / 2;
+        let points = staged(&t, &y);
+        let mut rng = SplitMix64(7);
+        for k in [0, total / 2 - 1, total / 2, total / 3, total - 1] {
+            assert_eq!(
+                points.select(k, &mut rng).unwrap(),
+                brute(&t, &y, k),
+                "rank {k}"
+            );
+        }
+    }
+
+    #[test]
+    fn randomised_selection_matches_sorting_on_a_noisy_trend() {
+        let n = 600u32;
+        let t: Vec<f64> = (0..n).map(|i| 2000.0 + f64::from(i) / 365.0).collect();
+        let mut rng = SplitMix64(3);
+        let y: Vec<f64> = (0..n)
+            .map(|i| 0.01 * f64::from(i) + (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64)
+            .collect();
+        let total = u64::from(n) * u64::from(n - 1) / 2;
+        let points = staged(&t, &y);
+        for k in [total / 2, total / 2 - 1, 12_345, total - 10] {
+            assert_eq!(
+                points.select(k, &mut rng).unwrap(),
+                brute(&t, &y, k),
+                "rank {k}"
+            );
+        }
+    }
+
+    #[test]
+    fn auto_switches_to_randomised_above_the_pair_limit() {
+        let t: Vec<f64> = (0..2100).map(f64::from).collect();
+        let y: Vec<f64> = t.iter().map(|v| (v * 0.37).sin()).collect();
+        let (_, randomised) = select_ranks(&t, &y, &[0], SlopeAlgorithm::default()).unwrap();
+        assert!(randomised, "2100 points = 2.2 million pairs > 2^21");
+        let (_, randomised) =
+            select_ranks(&t[..2000], &y[..2000], &[0], SlopeAlgorithm::default()).unwrap();
+        assert!(!randomised);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn randomised_equals_exhaustive_on_small_series(
+            v in prop::collection::vec(0u8..5, 2..120),
+            seed in any::<u64>(),
+            frac in 0.0f64..1.0,
+        ) {
+            let t: Vec<f64> = (0..v.len()).map(|i| 2000.0 + i as f64 * 1.5).collect();
+            let y: Vec<f64> = v.iter().map(|&a| f64::from(a) * 0.5).collect();
+            let total = (v.len() * (v.len() - 1) / 2) as u64;
+            let k = ((total as f64 * frac) as u64).min(total - 1);
+            let points = Points { t: &t, y: &y, enumerate_limit: 4, draws: 64 };
+            let got = points.select(k, &mut SplitMix64(seed)).unwrap();
+            prop_assert_eq!(got, brute(&t, &y, k));
+        }
+    }
+}
