@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Print the built-in Northeast China baseline (the paper's Table 1 and Figure 2).
     Baseline(cmd::baseline::Args),
+    /// Trend of a `year,value` series: Mann–Kendall, Sen's slope, change, CAGR, progress status.
+    Trend(cmd::trend::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Baseline(args) => cmd::baseline::run(args),
+        Command::Trend(args) => cmd::trend::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
