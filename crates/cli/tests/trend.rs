@@ -60,6 +60,10 @@ fn trend_prints_pymannkendall_fields() {
     // 3 -> 7 over 9 years: CAGR = (7/3)^(1/9) - 1.
     close(&v["cagr"], (7.0f64 / 3.0).powf(1.0 / 9.0) - 1.0);
     assert_eq!(v["class"], "substantial_progress");
+    // Index to 2011 (= 3): 2014 has 2 -> 66.67, 2020 has 7 -> 233.33.
+    assert_eq!(v["index"][0]["index"], 100.0);
+    close(&v["index"][3]["index"], 200.0 / 3.0);
+    close(&v["index"][9]["index"], 700.0 / 3.0);
     assert_eq!(
         v["headline"],
         "improving, statistically significant (p = 0.005); substantial_progress"

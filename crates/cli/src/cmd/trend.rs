@@ -4,9 +4,9 @@
 use crate::output::{print_json, CliError};
 use renewal_calc::time::CivilDate;
 use renewal_calc::trend::{
-    analyse, AnalysisOptions, AutocorrelationCorrection, Change, Direction, Movement, Progress,
-    ProgressStatus, SeriesSummary, SlopeInterval, Target, TimeSeries, TrendDirection, TrendSummary,
-    Unavailable, VarianceMethod,
+    analyse, index_to_base, AnalysisOptions, AutocorrelationCorrection, Change, Direction,
+    IndexPoint, Movement, Progress, ProgressStatus, SeriesSummary, SlopeInterval, Target,
+    TimeSeries, TrendDirection, TrendSummary, Unavailable, VarianceMethod,
 };
 use std::io::Read;
 use std::path::PathBuf;
@@ -81,6 +81,8 @@ struct Output {
     correction: Option<AutocorrelationCorrection>,
     change: Option<Change>,
     cagr: Option<f64>,
+    /// Each value as an index to the base year (= 100); absent when the base value is 0.
+    index: Option<Vec<IndexPoint>>,
     class: Option<ProgressStatus>,
     progress: Option<Progress>,
     summary: TrendSummary,
@@ -138,6 +140,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
         correction: report.correction,
         change: report.change,
         cagr: report.change.and_then(|c| c.cagr),
+        index: report
+            .change
+            .and_then(|c| index_to_base(&series, c.base_time).ok()),
         class: report.progress.map(|p| p.status),
         progress: report.progress,
         headline: headline(&report.summary),
