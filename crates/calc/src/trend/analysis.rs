@@ -264,6 +264,55 @@ impl TrendReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn analyse_never_panics_and_keeps_p_in_range(
+            start in 1950i32..2020,
+            steps in prop::collection::vec(
+                (1i32..3, prop::option::weighted(0.8, -1e6f64..1e6)), 0..40),
+            alpha in 0.001f64..0.5,
+            method in 0usize..3,
+            lower in any::<bool>(),
+            target in prop::option::of((-100.0f64..100.0, 2000.0f64..2060.0)),
+        ) {
+            let mut year = start;
+            let rows: Vec<(i32, Option<f64>)> = steps
+                .iter()
+                .map(|&(gap, v)| {
+                    year += gap;
+                    (year, v)
+                })
+                .collect();
+            let series = TimeSeries::yearly(&rows).unwrap();
+            let options = AnalysisOptions {
+                alpha,
+                method: [
+                    VarianceMethod::Original,
+                    VarianceMethod::HamedRao,
+                    VarianceMethod::YueWang,
+                ][method],
+                direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+                target: target.map(|(value, year)| Target { value, year }),
+                ..AnalysisOptions::default()
+            };
+            let report = analyse(&series, &options).unwrap();
+            if let Some(mk) = report.mann_kendall {
+                prop_assert!((0.0..=1.0).contains(&mk.p));
+                prop_assert!(series.len() >= super::super::MIN_POINTS);
+            } else {
+                prop_assert!(report
+                    .unavailable
+                    .iter()
+                    .any(|u| u.statistic == Statistic::MannKendall));
+            }
+            if let Some(ts) = report.theil_sen {
+                let ci = ts.interval.unwrap();
+                prop_assert!(ci.lower <= ts.slope_per_year && ts.slope_per_year <= ci.upper);
+            }
+        }
+    }
 
     #[test]
     fn three_points_give_change_and_slope_but_no_test() {
