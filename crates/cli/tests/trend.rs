@@ -159,3 +159,57 @@ fn target_value_without_year_is_rejected_by_the_parser() {
     let out = run(&["--target-value", "35"], SHORT_TIES);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn dates_become_decimal_years_for_the_slope() {
+    // 2024 is a leap year: 2024-01-15 = 2024 + 14/366; 2025-01-15 = 2025 + 14/365.
+    let v = json(&run(
+        &[],
+        "date,value\n2024-01-15,1\n2024-07-01,2\n2025-01-15,3\n2025-07-01,3.5\n",
+    ));
+    close(&v["intercept_time"], 2024.0 + 14.0 / 366.0);
+    close(&v["series"]["last_time"], 2025.0 + 181.0 / 365.0);
+    assert_eq!(v["s"], 6);
+    // The slope between the 2024-01-15 and 2025-01-15 points is 2 per (1 + 14/365 − 14/366)
+    // years; every slope is per year of real time, none per row.
+    let slope = v["slope"].as_f64().unwrap();
+    assert!(slope > 1.5 && slope < 2.5, "{slope}");
+}
+
+#[test]
+fn base_year_moves_change_and_cagr() {
+    // Base 2014 (value 2) to 2020 (value 7): +5, +250 %, CAGR 3.5^(1/6) − 1.
+    let v = json(&run(&["--base-year", "2014"], SHORT_TIES));
+    assert_eq!(v["change"]["absolute"], 5.0);
+    close(&v["change"]["percent"], 250.0);
+    close(&v["cagr"], 3.5f64.powf(1.0 / 6.0) - 1.0);
+    let out = run(&["--base-year", "1999"], SHORT_TIES);
+    let v = json(&out);
+    assert!(v["change"].is_null());
+    assert_eq!(
+        v["unavailable"][0]["reason"]["kind"],
+        "base_time_not_in_series"
+    );
+}
+
+#[test]
+fn yue_wang_with_lag_one_matches_pymannkendall() {
+    // pyMannKendall 1.4.3 yue_wang_modification_test(short_ties, lag=1) (fixture
+    // crates/calc/tests/fixtures/trend/pymannkendall.json, case short_ties, yue_wang_lag1).
+    let fixture: Value = serde_json::from_str(include_str!(
+        "../../calc/tests/fixtures/trend/pymannkendall.json"
+    ))
+    .unwrap();
+    let case = fixture["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "short_ties")
+        .unwrap();
+    let want = &case["yue_wang_lag1"];
+    let v = json(&run(&["--method", "yue-wang", "--lag", "1"], SHORT_TIES));
+    close(&v["var_s"], want["var_s"].as_f64().unwrap());
+    close(&v["z"], want["z"].as_f64().unwrap());
+    close(&v["p"], want["p"].as_f64().unwrap());
+    assert_eq!(v["correction"]["max_lag"], 1);
+}
