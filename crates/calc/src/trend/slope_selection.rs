@@ -13,8 +13,9 @@
 //! For points in time order, slope(i, j) ≤ θ ⇔ y_j − θ t_j ≤ y_i − θ t_i, so the number of slopes
 //! ≤ θ is a count of inversions of the sequence u_θ = y − θ t: O(n log n) by merge sort. The slopes
 //! inside (lo, hi] are the pairs whose order by u_lo and by u_hi disagree; a merge sort of the
-//! u_lo order by u_hi lists them as, per element, a contiguous run of the merged left block, so a
-//! uniform sample costs O(log n) per draw after an O(n log n) build.
+//! u_lo order by u_hi lists them as, per element, a contiguous run of the merged left block, so
+//! after an O(n log n) build a uniform sample of r slopes costs O(r log r) (the random pair
+//! numbers are sorted and the runs walked once).
 //!
 //! Each stage keeps about 6/√r of the interval's slopes (r = max(n, 1024) draws, window ±3√r
 //! sample ranks) and the slopes are listed once at most 24 n remain, so n = 100,000 needs two
