@@ -35,5 +35,7 @@ pub mod population;
 pub mod structure;
 /// Civil (time-zone-free) dates and hours.
 pub mod time;
+/// Trends: change, CAGR, Mann–Kendall (and autocorrelation-robust variants), Theil–Sen, Open SDG progress.
+pub mod trend;
 /// Concentration units of gases (µg/m³ ↔ ppb, mg/m³ ↔ ppm) at 25 °C and 1 atm.
 pub mod units;

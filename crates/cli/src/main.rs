@@ -42,6 +42,8 @@ enum Command {
     AirAnnual(cmd::air_annual::Args),
     /// The paper's Table 1 recomputed under HJ 633-2012 and 2026, mismatches flagged.
     AuditPaper(cmd::audit_paper::Args),
+    /// Trend of a `year,value` series: Mann–Kendall, Sen's slope, change, CAGR, progress status.
+    Trend(cmd::trend::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::AqiInverse(args) => cmd::aqi_inverse::run(args),
         Command::AirAnnual(args) => cmd::air_annual::run(args),
         Command::AuditPaper(args) => cmd::audit_paper::run(args),
+        Command::Trend(args) => cmd::trend::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,3 +14,4 @@ pub mod energy;
 pub mod population;
 mod small_csv;
 pub mod structure;
+pub mod trend;
