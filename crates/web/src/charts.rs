@@ -100,7 +100,7 @@ pub fn generation_bars(lang: Lang) -> Chart {
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(baseline::GENERATION_UNIT_AS_PRINTED)
+                .name(Msg::GenerationUnitAxis.text(lang))
                 .name_location(NameLocation::End),
         )
         .series(
@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(v["xAxis"]["data"][0], "光伏");
         assert_eq!(v["series"][0]["data"][1], 437.0);
         assert_eq!(v["series"][1]["data"][0], 187.0);
-        assert_eq!(v["yAxis"]["name"], "trillion watt hours");
+        assert_eq!(v["yAxis"]["name"], "原文单位（可能为亿千瓦时）");
     }
 
     #[test]

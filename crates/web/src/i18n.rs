@@ -118,6 +118,9 @@ pub enum Msg {
     Solar,
     Wind,
     GenerationUnitNote,
+    GenerationUnitAxis,
+    Table1Ref,
+    Figure2Ref,
 }
 
 impl Msg {
@@ -176,6 +179,12 @@ impl Msg {
             (Self::Wind, En) => "Wind",
             (Self::Wind, Zh) => "风电",
             (Self::GenerationUnitNote, En) => "Unit as printed: \"trillion watt hours\", very likely a mistranslation of 10^8 kWh (亿千瓦时 = 0.1 TWh): 727 TWh of wind in the Northeast alone would exceed all of China's wind generation in 2020. The growth multiples do not depend on the unit.",
+            (Self::GenerationUnitAxis, En) => "as printed (likely 10^8 kWh)",
+            (Self::GenerationUnitAxis, Zh) => "原文单位（可能为亿千瓦时）",
+            (Self::Table1Ref, En) => "Table 1",
+            (Self::Table1Ref, Zh) => "表 1",
+            (Self::Figure2Ref, En) => "Figure 2",
+            (Self::Figure2Ref, Zh) => "图 2",
             (Self::GenerationUnitNote, Zh) => "原文单位为“万亿瓦时”，极可能是“亿千瓦时”（0.1 TWh）的误译：仅东北风电 727 TWh 将超过 2020 年全国风电发电量。增长倍数与单位无关。",
         }
     }

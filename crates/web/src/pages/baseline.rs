@@ -61,10 +61,10 @@ fn AirQualitySection() -> impl IntoView {
                             {AIR_QUALITY_COLUMNS
                                 .iter()
                                 .map(|c| view! {
-                                    <th scope="col">{c.label}<span class="unit">{format!(" ({})", c.unit)}</span></th>
+                                    <th scope="col" class="num">{c.label}<span class="unit">{format!(" ({})", c.unit)}</span></th>
                                 })
                                 .collect_view()}
-                            <th scope="col">{t(Msg::PrintedAqi)}</th>
+                            <th scope="col" class="num">{t(Msg::PrintedAqi)}</th>
                             <th scope="col">{t(Msg::PrintedGrade)}</th>
                         </tr>
                     </thead>
@@ -81,7 +81,7 @@ fn AirQualitySection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                     <td class="num">{r.printed_aqi}</td>
-                                    <td>{r.printed_grade.as_printed()}</td>
+                                    <td lang="en">{r.printed_grade.as_printed()}</td>
                                 </tr>
                             })
                             .collect_view()}
@@ -89,7 +89,7 @@ fn AirQualitySection() -> impl IntoView {
                 </table>
             </div>
             <p class="note">{t(Msg::UnitsNote)}</p>
-            <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", Table 1."</p>
+            <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", "{t(Msg::Table1Ref)}"."</p>
             <details class="paper-notes">
                 <summary>{t(Msg::PaperNotesHeading)}</summary>
                 <ul>{baseline::PAPER_NOTES.iter().map(|n| view! { <li lang="en">{*n}</li> }).collect_view()}</ul>
@@ -117,9 +117,9 @@ fn GenerationSection() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t(Msg::Source)}</th>
-                            <th scope="col">"2016"</th>
-                            <th scope="col">"2020"</th>
-                            <th scope="col">{t(Msg::Multiple)}</th>
+                            <th scope="col" class="num">"2016"</th>
+                            <th scope="col" class="num">"2020"</th>
+                            <th scope="col" class="num">{t(Msg::Multiple)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -141,7 +141,7 @@ fn GenerationSection() -> impl IntoView {
                 </table>
             </div>
             <p class="note">{t(Msg::GenerationUnitNote)}</p>
-            <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", Figure 2."</p>
+            <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", "{t(Msg::Figure2Ref)}"."</p>
         </section>
     }
 }
