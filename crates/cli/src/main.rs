@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Print the built-in Northeast China baseline (the paper's Table 1 and Figure 2).
     Baseline(cmd::baseline::Args),
+    /// Parse a paste, CSV/TSV, XLSX or ODS file: summary, column mapping and located rejections.
+    Parse(cmd::parse::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Baseline(args) => cmd::baseline::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -37,12 +37,14 @@
 
 pub mod baseline;
 pub mod delimited;
+pub mod example_city;
 pub mod grid;
 pub mod indicator;
 pub mod lang;
 pub mod layout;
 pub mod number;
 pub mod table;
+pub mod template;
 pub mod time;
 pub mod units;
 pub mod validate;
