@@ -3,7 +3,8 @@
 //! Case counts of a default run: 1,000 arbitrary byte strings and 1,000 spreadsheet-like texts
 //! through `parse_table`, 300 byte strings behind a ZIP signature through the workbook path, and
 //! 5,000 strings in each of two alphabets through the cell parsers (`scan`, `parse_time`,
-//! `parse_hour_of_day`, `detect`, `recognise`): 12,300 inputs. `INGEST_PROPTEST_SCALE=N`
+//! `parse_hour_of_day`, `detect`, `recognise`), and 300 valid tables that must round-trip: 12,600
+//! inputs. `INGEST_PROPTEST_SCALE=N`
 //! multiplies every count (the extended run in the issue note used N = 50, in release mode).
 
 use proptest::prelude::*;
@@ -148,5 +149,42 @@ proptest! {
         let _ = scan(&s);
         let _ = parse_time(&s);
         let _ = parse_hour_of_day(&s);
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(300))]
+
+    /// Valid wide tables come back exactly: every value written with Rust's shortest round-trip
+    /// formatting (optionally with a decimal comma and `;`) is accepted unchanged.
+    #[test]
+    fn valid_wide_tables_round_trip(
+        values in prop::collection::vec((0.0f64..1e6, 0.0f64..100.0), 1..40),
+        comma in any::<bool>(),
+    ) {
+        let (sep, fmt): (&str, fn(f64) -> String) = if comma {
+            (";", |v| format!("{v}").replace('.', ","))
+        } else {
+            (",", |v| format!("{v}"))
+        };
+        let mut text = format!("year{sep}PM2.5{sep}high-tech share (%)\n");
+        for (i, (a, b)) in values.iter().enumerate() {
+            text.push_str(&format!("{}{sep}{}{sep}{}\n", 1950 + i, fmt(*a), fmt(*b)));
+        }
+        let opts = ParseOptions {
+            decimal_mark: Some(if comma {
+                renewal_data::number::DecimalMark::Comma
+            } else {
+                renewal_data::number::DecimalMark::Point
+            }),
+            ..ParseOptions::default()
+        };
+        let t = parse_table(text.as_bytes(), &opts).unwrap();
+        prop_assert!(t.rejections.is_empty(), "{:?}", t.rejections);
+        for (i, (a, b)) in values.iter().enumerate() {
+            let y = renewal_data::TimeKey::Year(1950 + i as i32);
+            prop_assert_eq!(t.value(None, renewal_data::IndicatorId::Pm25, y), Some(*a));
+            prop_assert_eq!(t.value(None, renewal_data::IndicatorId::HighTechShare, y), Some(*b));
+        }
     }
 }
