@@ -138,9 +138,12 @@ pub fn read_grid(text: &str, delimiter: u8) -> Grid {
             bytes.get(counted.wrapping_sub(1)).copied(),
         );
         counted = start;
+        // Hand the record over and start the next one at this one's size, so reading does not
+        // grow a fresh buffer field by field.
+        let next = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
         rows.push(Row {
             line,
-            cells: RowCells::Text(record.clone()),
+            cells: RowCells::Text(std::mem::replace(&mut record, next)),
         });
     }
     Grid { rows }

@@ -686,6 +686,8 @@ pub const SYNONYMS: &[(&str, ColumnRole)] = {
         ("数值", R::Value),
         ("值", R::Value),
         ("数据", R::Value),
+        ("浓度", R::Value),
+        ("amount", R::Value),
         ("unit", R::UnitName),
         ("units", R::UnitName),
         ("单位", R::UnitName),
@@ -1199,6 +1201,8 @@ mod tests {
         );
         check("Annual mean NO2", R::Indicator(I::No2), None);
         check("wind speed", R::Unknown, None);
+        check("浓度", R::Value, None);
+        check("PM2.5浓度", R::Indicator(I::Pm25), None);
     }
 
     #[test]

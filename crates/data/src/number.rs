@@ -190,6 +190,37 @@ impl Reading {
     }
 }
 
+/// What a cell says about its column's decimal mark, without reading the number: the same
+/// answer as `scan(raw)` then [`Reading::evidence`] (a property test checks this), but cheap for
+/// plain ASCII decimals, which is almost every cell of a machine export.
+pub fn evidence_of(raw: &str) -> Option<Evidence> {
+    let t = raw.trim();
+    let plain = !t.is_empty()
+        && t.len() < 24
+        && t.bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'))
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().filter(|&b| b == b'.').count() <= 1;
+    if plain {
+        return Some(match t.split_once('.') {
+            None => Evidence::Neutral,
+            Some((int, frac)) => {
+                let int = int.strip_prefix('-').unwrap_or(int);
+                if frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0') {
+                    Evidence::Either
+                } else {
+                    Evidence::OnlyPoint
+                }
+            }
+        });
+    }
+    match scan(raw) {
+        Scan::Number(r) => Some(r.evidence()),
+        Scan::Missing | Scan::Invalid(_) => None,
+    }
+}
+
 /// What one cell says about its column's decimal mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
@@ -234,12 +265,18 @@ pub fn scan(raw: &str) -> Scan {
         && trimmed.bytes().any(|b| b.is_ascii_digit())
     {
         if let Ok(v) = trimmed.parse::<f64>() {
-            let has_point = trimmed.contains('.');
-            // "1.234" could still be a thousands group with a decimal comma.
-            let as_comma = if has_point {
-                read_with(trimmed, DecimalMark::Comma)
-            } else {
-                Some(v)
+            // With a decimal comma, a point is a thousands separator: only "d.ddd", "dd.ddd",
+            // "ddd.ddd" (first group without a leading zero) read that way.
+            let as_comma = match trimmed.split_once('.') {
+                None => Some(v),
+                Some((int, frac)) => {
+                    let int = int.strip_prefix('-').unwrap_or(int);
+                    if frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0') {
+                        read_with(trimmed, DecimalMark::Comma)
+                    } else {
+                        None
+                    }
+                }
             };
             return Scan::Number(Reading {
                 as_point: Some(v),

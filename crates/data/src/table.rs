@@ -14,7 +14,9 @@ use crate::indicator::{
     recognise, recognise_indicator, Bounds, ColumnRole, Confidence, IndicatorId,
 };
 use crate::layout::{detect_layout, find_header, header_text, Layout};
-use crate::number::{decide_mark, scan, DecimalMark, MarkDecision, MarkEvidence, Scan};
+use crate::number::{
+    decide_mark, evidence_of, scan, DecimalMark, MarkDecision, MarkEvidence, Scan,
+};
 use crate::time::{date_at_hour, parse_hour_of_day, parse_time, Granularity, TimeKey};
 use crate::units::{convert, detect, ConversionError, Unit};
 use crate::validate::{RejectKind, Rejection, Summary, TableIssue, UnknownColumn};
@@ -321,36 +323,75 @@ struct Parser<'g> {
     layout: Layout,
     source: Source,
     series: Vec<Series>,
-    series_index: HashMap<(u32, IndicatorId), usize>,
+    series_index: HashMap<(u32, IndicatorId), usize, FnvBuild>,
     cities: Vec<Option<String>>,
-    city_index: HashMap<Option<String>, u32>,
-    seen: HashMap<(u32, Option<IndicatorId>, TimeKey), usize>,
+    city_index: HashMap<Option<String>, u32, FnvBuild>,
+    seen: HashMap<(u32, Option<IndicatorId>, TimeKey), usize, FnvBuild>,
     granularity: Option<Granularity>,
     rejections: Vec<Rejection>,
     issues: Vec<TableIssue>,
     summary: Summary,
 }
 
+/// A footnote under the table: one filled cell, in the first column, starting like a note.
 fn is_note_row(row: &Row) -> bool {
-    if row.filled() != 1 {
+    let Some(t) = row.text(0) else { return false };
+    let t = t.trim_start();
+    let starts = |p: &str| {
+        t.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    };
+    NOTE_PREFIXES.iter().any(|p| starts(p)) && row.filled() == 1
+}
+
+/// How footnotes under a table begin.
+const NOTE_PREFIXES: &[&str] = &[
+    "注",
+    "备注",
+    "说明",
+    "资料来源",
+    "数据来源",
+    "来源",
+    "note",
+    "source",
+    "*",
+];
+
+/// A repeated header (two pasted blocks), compared without allocating for text cells.
+fn repeats_header(row: &Row, header: &[String]) -> bool {
+    if row.len() < header.len() {
         return false;
     }
-    let Some(t) = row.text(0) else { return false };
-    let t = t.trim().to_lowercase();
-    [
-        "注",
-        "备注",
-        "说明",
-        "资料来源",
-        "数据来源",
-        "来源",
-        "note",
-        "source",
-        "*",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
+    header.iter().enumerate().all(|(i, h)| match row.get(i) {
+        Some(CellRef::Text(t)) => t.trim() == h,
+        Some(CellRef::Number(_)) | None => header_text(row, i) == *h,
+    })
 }
+
+/// FNV-1a: the maps here are keyed by small integers and times; SipHash's protection against
+/// crafted collisions buys nothing for a table the user parses in their own browser.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 impl<'g> Parser<'g> {
     fn new(
@@ -428,10 +469,10 @@ impl<'g> Parser<'g> {
             layout,
             source,
             series: Vec::new(),
-            series_index: HashMap::new(),
+            series_index: HashMap::default(),
             cities: Vec::new(),
-            city_index: HashMap::new(),
-            seen: HashMap::new(),
+            city_index: HashMap::default(),
+            seen: HashMap::default(),
             granularity: None,
             rejections: Vec::new(),
             issues: Vec::new(),
@@ -445,16 +486,7 @@ impl<'g> Parser<'g> {
             .rows
             .iter()
             .skip(self.header_idx + 1)
-            .filter(move |r| {
-                !r.is_blank()
-                    && !is_note_row(r)
-                    // A repeated header (two pasted blocks) is not data.
-                    && (r.len() < header_cells.len()
-                        || header_cells
-                            .iter()
-                            .enumerate()
-                            .any(|(i, h)| header_text(r, i) != *h))
-            })
+            .filter(move |r| !r.is_blank() && !is_note_row(r) && !repeats_header(r, &header_cells))
     }
 
     fn first_role(&self, role: ColumnRole) -> Option<usize> {
@@ -503,10 +535,8 @@ impl<'g> Parser<'g> {
         for row in self.data_rows() {
             for &c in value_cols {
                 if let Some(CellRef::Text(t)) = row.get(c) {
-                    if let Scan::Number(r) = scan(t) {
-                        if let Some(e) = per_col.get_mut(c) {
-                            e.add(r.evidence());
-                        }
+                    if let (Some(ev), Some(e)) = (evidence_of(t), per_col.get_mut(c)) {
+                        e.add(ev);
                     }
                 }
             }
@@ -555,16 +585,24 @@ impl<'g> Parser<'g> {
         let Some(tc) = tc else {
             return self.opts.default_year.map(TimeKey::Year);
         };
-        let raw = match row.get(tc) {
-            Some(CellRef::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
-            Some(c) => c.raw(),
-            None => String::new(),
+        let number_text;
+        let raw: &str = match row.get(tc) {
+            Some(CellRef::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                number_text = format!("{n:.0}");
+                &number_text
+            }
+            Some(CellRef::Number(n)) => {
+                number_text = format!("{n}");
+                &number_text
+            }
+            Some(CellRef::Text(t)) => t,
+            None => "",
         };
         if raw.trim().is_empty() {
             self.reject(row, tc, RejectKind::MissingTime);
             return None;
         }
-        let mut t = match parse_time(&raw) {
+        let mut t = match parse_time(raw) {
             Ok(t) => t,
             Err(e) => {
                 self.reject(row, tc, e.into());
@@ -733,6 +771,7 @@ impl<'g> Parser<'g> {
         let (mut short, mut long) = (0, 0);
         let mut last_city = None;
         let rows: Vec<&Row> = self.data_rows().collect();
+        self.seen.reserve(rows.len());
         for row in rows {
             self.summary.data_rows += 1;
             if row.len() < self.width {

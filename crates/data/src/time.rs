@@ -98,34 +98,56 @@ pub enum TimeParseError {
     },
 }
 
-/// Digit runs and the text between them.
-fn groups(text: &str) -> (Vec<(u64, usize)>, Vec<String>) {
-    let mut nums = Vec::new();
-    let mut seps = vec![String::new()];
-    let mut cur: Option<(u64, usize)> = None;
-    for c in text.chars() {
-        let c = crate::number::fold_width(c);
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
-            let (v, n) = cur.unwrap_or((0, 0));
-            cur = Some((v.saturating_mul(10).saturating_add(u64::from(d)), n + 1));
+/// At most this many digit runs in a time cell (`2024-01-05 13:00:00` has six).
+const MAX_GROUPS: usize = 8;
+
+/// Digit runs and the text between them, without allocating: `nums[i]` is (value, digit count)
+/// and `seps[i]` the trimmed text before run `i` (`seps[n]` after the last). `None` for more than
+/// [`MAX_GROUPS`] runs.
+struct Groups<'a> {
+    nums: [(u64, usize); MAX_GROUPS],
+    seps: [&'a str; MAX_GROUPS + 1],
+    n: usize,
+}
+
+fn groups(text: &str) -> Option<Groups<'_>> {
+    let mut g = Groups {
+        nums: [(0, 0); MAX_GROUPS],
+        seps: [""; MAX_GROUPS + 1],
+        n: 0,
+    };
+    let bytes = text.as_bytes();
+    let mut sep_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            let run_start = i;
+            let (mut v, mut len) = (0u64, 0usize);
+            while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+                v = v.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                len += 1;
+                i += 1;
+            }
+            let slot = g.nums.get_mut(g.n)?;
+            *slot = (v, len);
+            *g.seps.get_mut(g.n)? = text.get(sep_start..run_start)?.trim();
+            g.n += 1;
+            sep_start = i;
         } else {
-            if let Some(g) = cur.take() {
-                nums.push(g);
-                seps.push(String::new());
-            }
-            if let Some(last) = seps.last_mut() {
-                last.push(c);
-            }
+            i += 1;
         }
     }
-    if let Some(g) = cur {
-        nums.push(g);
-        seps.push(String::new());
+    *g.seps.get_mut(g.n)? = text.get(sep_start..)?.trim();
+    Some(g)
+}
+
+/// Full-width digits and punctuation to ASCII; borrowed when there is nothing to fold.
+fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().map(crate::number::fold_width).collect())
     }
-    for s in &mut seps {
-        *s = s.trim().to_string();
-    }
-    (nums, seps)
 }
 
 fn to_u32(v: u64) -> u32 {
@@ -192,15 +214,15 @@ const TIME_SEPS: &[&str] = &[":", "时", "點", "点", "h"];
 /// assert_eq!(parse_time("2024/1/5 13:00"), Ok(TimeKey::Hour(CivilHour::new(2024, 1, 5, 13).unwrap())));
 /// ```
 pub fn parse_time(text: &str) -> Result<TimeKey, TimeParseError> {
-    let t = text.trim();
-    let (nums, seps) = groups(t);
-    let sep = |i: usize| seps.get(i).map_or("", String::as_str);
-    let num = |i: usize| nums.get(i).copied().unwrap_or((0, 0));
-    let leading_ok = sep(0).is_empty();
-    if !leading_ok {
+    let folded = fold(text.trim());
+    let g = groups(&folded).ok_or(TimeParseError::NotATime)?;
+    let n = g.n;
+    let sep = |i: usize| g.seps.get(i).copied().unwrap_or("");
+    let num = |i: usize| g.nums.get(i).copied().unwrap_or((0, 0));
+    if !sep(0).is_empty() {
         return Err(TimeParseError::NotATime);
     }
-    match nums.len() {
+    match n {
         1 => {
             let (v, n) = num(0);
             let tail = sep(1);
@@ -253,7 +275,7 @@ pub fn parse_time(text: &str) -> Result<TimeKey, TimeParseError> {
                 return Err(TimeParseError::NotATime);
             };
             let after_date = sep(3);
-            if nums.len() == 3 {
+            if n == 3 {
                 return match after_date {
                     "" | "日" | "号" => Ok(TimeKey::Date(date)),
                     _ => Err(TimeParseError::NotATime),
@@ -270,20 +292,20 @@ pub fn parse_time(text: &str) -> Result<TimeKey, TimeParseError> {
             let h = num(3);
             let (mut minute, mut second) = (0, 0);
             let after_hour = sep(4);
-            if nums.len() >= 5 {
+            if n >= 5 {
                 if !TIME_SEPS.contains(&after_hour) {
                     return Err(TimeParseError::NotATime);
                 }
                 minute = num(4).0;
             }
-            if nums.len() == 6 {
+            if n == 6 {
                 if !matches!(sep(5), ":" | "分") {
                     return Err(TimeParseError::NotATime);
                 }
                 second = num(5).0;
             }
-            let tail = sep(nums.len());
-            let tail_ok = match nums.len() {
+            let tail = sep(n);
+            let tail_ok = match n {
                 4 => matches!(tail, "" | "时" | "点" | "點" | "h" | ":00"),
                 5 => matches!(tail, "" | "分"),
                 _ => matches!(tail, "" | "秒"),
@@ -303,11 +325,13 @@ pub fn parse_time(text: &str) -> Result<TimeKey, TimeParseError> {
 /// # Errors
 /// [`TimeParseError::NotATime`] or [`TimeParseError::NotOnTheHour`].
 pub fn parse_hour_of_day(text: &str) -> Result<u8, TimeParseError> {
-    let (nums, seps) = groups(text.trim());
+    let folded = fold(text.trim());
+    let g = groups(&folded).ok_or(TimeParseError::NotATime)?;
+    let seps = &g.seps;
     let ok_tail = |s: &str| matches!(s, "" | "时" | "点" | "點" | "h" | ":00");
-    match nums.as_slice() {
+    match g.nums.get(..g.n).unwrap_or(&[]) {
         [(h, 1..=2)]
-            if seps.first().is_some_and(String::is_empty)
+            if seps.first().is_some_and(|s| s.is_empty())
                 && seps.get(1).is_some_and(|s| ok_tail(s)) =>
         {
             u8::try_from(*h)
@@ -315,7 +339,7 @@ pub fn parse_hour_of_day(text: &str) -> Result<u8, TimeParseError> {
                 .filter(|h| *h <= 24)
                 .ok_or(TimeParseError::NotATime)
         }
-        [(h, 1..=2), (m, 2)] if seps.get(1).is_some_and(|s| s == ":") => {
+        [(h, 1..=2), (m, 2)] if seps.get(1).is_some_and(|s| *s == ":") => {
             if *m != 0 {
                 return Err(TimeParseError::NotOnTheHour { minute: to_u32(*m) });
             }
@@ -325,7 +349,7 @@ pub fn parse_hour_of_day(text: &str) -> Result<u8, TimeParseError> {
                 .ok_or(TimeParseError::NotATime)
         }
         // "2014.0"-style numbers from a workbook.
-        [(h, 1..=2), (0, 1)] if seps.get(1).is_some_and(|s| s == ".") => u8::try_from(*h)
+        [(h, 1..=2), (0, 1)] if seps.get(1).is_some_and(|s| *s == ".") => u8::try_from(*h)
             .ok()
             .filter(|h| *h <= 24)
             .ok_or(TimeParseError::NotATime),

@@ -1,11 +1,11 @@
 //! Property tests: no parser panics on arbitrary input, and what is accepted is sound.
 //!
 //! Case counts of a default run: 1,000 arbitrary byte strings and 1,000 spreadsheet-like texts
-//! through `parse_table`, 300 byte strings behind a ZIP signature through the workbook path, and
+//! through `parse_table`, 300 byte strings behind a ZIP signature through the workbook path,
 //! 5,000 strings in each of two alphabets through the cell parsers (`scan`, `parse_time`,
-//! `parse_hour_of_day`, `detect`, `recognise`), and 300 valid tables that must round-trip: 12,600
-//! inputs. `INGEST_PROPTEST_SCALE=N`
-//! multiplies every count (the extended run in the issue note used N = 50, in release mode).
+//! `parse_hour_of_day`, `detect`, `recognise`), 5,000 decimals checking the evidence shortcut,
+//! and 300 valid tables that must round-trip: 17,600 inputs. `INGEST_PROPTEST_SCALE=N`
+//! multiplies every count.
 
 use proptest::prelude::*;
 use renewal_data::indicator::{recognise, Bounds};
@@ -186,5 +186,19 @@ proptest! {
             prop_assert_eq!(t.value(None, renewal_data::IndicatorId::Pm25, y), Some(*a));
             prop_assert_eq!(t.value(None, renewal_data::IndicatorId::HighTechShare, y), Some(*b));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(5_000))]
+
+    /// The cheap evidence check agrees with reading the number.
+    #[test]
+    fn evidence_shortcut_agrees_with_scan(s in "-?[0-9]{0,7}(\\.[0-9]{0,4}){0,2}") {
+        let slow = match scan(&s) {
+            renewal_data::number::Scan::Number(r) => Some(r.evidence()),
+            _ => None,
+        };
+        prop_assert_eq!(renewal_data::number::evidence_of(&s), slow);
     }
 }
