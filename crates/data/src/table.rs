@@ -209,6 +209,12 @@ pub enum TableError {
     /// A workbook that cannot be read.
     #[error(transparent)]
     Workbook(#[from] WorkbookError),
+    /// The header row the user named has no cells.
+    #[error("row {row} is not a row of the table")]
+    NoSuchHeaderRow {
+        /// The row asked for (1-based).
+        row: usize,
+    },
 }
 
 impl TableError {
@@ -219,6 +225,10 @@ impl TableError {
             (Self::Empty, crate::Lang::Zh) => "输入为空".into(),
             (Self::Workbook(e), crate::Lang::En) => e.to_string(),
             (Self::Workbook(_), crate::Lang::Zh) => "无法读取该工作簿（XLSX/XLS/ODS）".into(),
+            (Self::NoSuchHeaderRow { row }, crate::Lang::En) => {
+                format!("row {row} is not a row of the table")
+            }
+            (Self::NoSuchHeaderRow { row }, crate::Lang::Zh) => format!("表格中没有第 {row} 行"),
         }
     }
 }
@@ -298,7 +308,12 @@ pub fn interpret(
     opts: &ParseOptions,
 ) -> Result<ParsedTable, TableError> {
     let header_idx = match opts.header_row {
-        Some(line) => grid.rows.iter().position(|r| r.line == line),
+        Some(line) => Some(
+            grid.rows
+                .iter()
+                .position(|r| r.line == line && !r.is_blank())
+                .ok_or(TableError::NoSuchHeaderRow { row: line })?,
+        ),
         None => find_header(grid),
     };
     let Some(header_idx) = header_idx else {

@@ -703,3 +703,22 @@ fn rejection_messages_are_located_in_both_languages() {
         "第 2 行 B 列（PM2.5）：“#DIV/0!”：表格错误值 #DIV/0!"
     );
 }
+
+#[test]
+fn a_header_row_chosen_by_the_user_is_used_or_refused() {
+    // Row 3 is the real header; row 2 is the blank line under the title.
+    let opts = ParseOptions {
+        header_row: Some(3),
+        ..ParseOptions::default()
+    };
+    let o = load("title_rows_above_header.tsv", &opts);
+    val(ok(&o), None, I::Pm25, y(2014), 58.0);
+    let opts = ParseOptions {
+        header_row: Some(2),
+        ..ParseOptions::default()
+    };
+    assert_eq!(
+        load("title_rows_above_header.tsv", &opts).unwrap_err(),
+        TableError::NoSuchHeaderRow { row: 2 }
+    );
+}
