@@ -11,6 +11,8 @@
 //! (PM₂.₅) to digits, and spaces, dots, dashes and underscores removed, so `PM2.5`, `PM₂.₅`,
 //! `pm25` and `PM_2.5` are one key. A unit in brackets, or a known unit at the end of the header,
 //! is split off first and returned separately.
+//!
+//! Length note: most of this file is the two tables (data, one row a line); the code is short.
 
 use crate::units::{detect, Gas, Unit};
 

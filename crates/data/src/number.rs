@@ -10,6 +10,8 @@
 //!
 //! Non-finite results are refused: `NaN`, `inf` and overflow such as `1e309` are errors, never
 //! numbers.
+//!
+//! Length note: past 600 lines only because of its unit tests at the bottom.
 
 use crate::units::{detect, Unit};
 

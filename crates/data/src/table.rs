@@ -5,6 +5,9 @@
 //! Re-running with the user's corrections is calling [`parse_table`] again with
 //! [`ParseOptions::overrides`] (column roles and units), a decimal mark, a header row, a default
 //! city or year: parsing is a pure function of the input and the options.
+//!
+//! Length note: this is one parser (header → mapping → marks → rows) kept together so its state
+//! is in one struct; its cases are tested from outside in `tests/paste_corpus.rs`.
 
 use std::collections::HashMap;
 

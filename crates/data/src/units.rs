@@ -7,6 +7,8 @@
 //!
 //! Unit spellings (µg/m³, ug/m3, 微克/立方米, 亿千瓦时, 10^8 kWh, 万人 …) are data in [`UNIT_SPELLINGS`];
 //! [`detect`] looks a spelling up after a small normalisation (case, spaces, µ/μ, superscripts).
+//!
+//! Length note: past 600 lines only because of the two unit tables (data).
 
 use crate::lang::Lang;
 
