@@ -44,6 +44,8 @@ enum Command {
     AuditPaper(cmd::audit_paper::Args),
     /// Trend of a `year,value` series: Mann–Kendall, Sen's slope, change, CAGR, progress status.
     Trend(cmd::trend::Args),
+    /// Parse a paste, CSV/TSV, XLSX or ODS file: summary, column mapping and located rejections.
+    Parse(cmd::parse::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::AirAnnual(args) => cmd::air_annual::run(args),
         Command::AuditPaper(args) => cmd::audit_paper::run(args),
         Command::Trend(args) => cmd::trend::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,6 +11,7 @@ pub mod advise;
 pub mod composite;
 pub mod depletion;
 pub mod energy;
+pub mod parse;
 pub mod population;
 mod small_csv;
 pub mod structure;
