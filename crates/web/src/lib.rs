@@ -8,6 +8,7 @@ pub mod charts;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod state;
 
 mod app;
 
