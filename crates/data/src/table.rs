@@ -334,6 +334,8 @@ struct Parser<'g> {
     grid: &'g Grid,
     opts: &'g ParseOptions,
     header_idx: usize,
+    /// Line of a units row under the header, which is not data.
+    units_line: Option<usize>,
     width: usize,
     headers: Vec<String>,
     columns: Vec<ColumnMapping>,
@@ -424,6 +426,18 @@ impl<'g> Parser<'g> {
             .find(|&i| header.get(i).is_some_and(|c| !c.is_blank()))
             .map_or(0, |i| i + 1);
         let headers: Vec<String> = (0..header_width).map(|i| header_text(header, i)).collect();
+        // A row of units right under the header (a two-row header, merged in the sheet).
+        let units_row = grid
+            .rows
+            .iter()
+            .skip(header_idx + 1)
+            .find(|r| !r.is_blank())
+            .filter(|r| {
+                (0..r.len()).all(|i| match r.get(i) {
+                    Some(CellRef::Text(t)) => t.trim().is_empty() || detect(t).is_some(),
+                    _ => false,
+                })
+            });
         let mut columns = Vec::with_capacity(header_width);
         let mut hints = Vec::with_capacity(header_width);
         for (i, h) in headers.iter().enumerate() {
@@ -446,6 +460,13 @@ impl<'g> Parser<'g> {
                 accepted: 0,
                 rejected: 0,
             };
+            if let (None, None, Some(u)) = (
+                m.unit,
+                &m.unknown_unit_text,
+                units_row.and_then(|r| r.text(i)).and_then(detect),
+            ) {
+                m.unit = Some(u);
+            }
             if let Some(o) = opts.overrides.iter().find(|o| o.column == i + 1) {
                 if let Some(role) = o.role {
                     m.role = role;
@@ -480,6 +501,7 @@ impl<'g> Parser<'g> {
             grid,
             opts,
             header_idx,
+            units_line: units_row.map(|r| r.line),
             width: header_width,
             headers,
             columns,
@@ -500,11 +522,17 @@ impl<'g> Parser<'g> {
 
     fn data_rows(&self) -> impl Iterator<Item = &'g Row> + 'g {
         let header_cells: Vec<String> = self.headers.clone();
+        let units_line = self.units_line;
         self.grid
             .rows
             .iter()
             .skip(self.header_idx + 1)
-            .filter(move |r| !r.is_blank() && !is_note_row(r) && !repeats_header(r, &header_cells))
+            .filter(move |r| {
+                !r.is_blank()
+                    && Some(r.line) != units_line
+                    && !is_note_row(r)
+                    && !repeats_header(r, &header_cells)
+            })
     }
 
     fn first_role(&self, role: ColumnRole) -> Option<usize> {

@@ -605,6 +605,15 @@ const CASES: &[(&str, Check)] = &[
             assert_eq!(t.summary.cells_accepted, 0);
         }
     }),
+    ("two_row_header_units.tsv", |o| {
+        // Units in the row under the header (merged header cells in the sheet).
+        let t = ok(&o);
+        counts(t, 3, 0);
+        assert_eq!(t.summary.data_rows, 1);
+        assert_eq!(t.columns[3].unit, Some(Unit::Person1e4));
+        val(t, None, I::Co, y(2014), 1.9);
+        val(t, None, I::Population, y(2014), 1_205_000.0);
+    }),
     ("blank_lines_inside.csv", |o| {
         let t = ok(&o);
         counts(t, 2, 0);
