@@ -1,30 +1,93 @@
-//! The root component: the language shared through context, the header and the page.
+//! The root component: shared state through context (language, page, workspace), the header,
+//! the navigation and the current page.
 
 use crate::components::language_switch::LanguageSwitch;
-use crate::i18n::{Lang, Msg};
-use crate::pages::baseline::BaselinePage;
+use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
+use crate::pages::{baseline::BaselinePage, data::DataPage, overview::OverviewPage};
+use crate::route::Page;
+use crate::storage;
 use leptos::prelude::*;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::from_browser());
+    let lang = RwSignal::new(initial_lang());
     provide_context(lang);
-    Effect::new(move |_| lang.get().apply_to_document());
+    Effect::new(move |_| apply_to_document(lang.get()));
+
+    let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let page = RwSignal::new(Page::from_hash(&current_hash()));
+    provide_context(page);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| page.set(Page::from_hash(&current_hash())));
+
+    let workspace = RwSignal::new(storage::load_workspace(lang.get_untracked()));
+    provide_context(workspace);
+    Effect::new(move |_| workspace.with(|ws| storage::save_workspace(ws)));
 
     view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
         <header class="site-header">
             <div class="site-header__titles">
-                <h1>{move || Msg::AppTitle.text(lang.get())}</h1>
+                <h1 class="site-header__title">{move || Msg::AppTitle.text(lang.get())}</h1>
                 <p class="site-header__tagline">{move || Msg::AppTagline.text(lang.get())}</p>
             </div>
             <LanguageSwitch/>
         </header>
-        <main id="main">
-            <BaselinePage/>
+        <Nav/>
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::Data => view! { <DataPage/> }.into_any(),
+                Page::Baseline => view! { <BaselinePage/> }.into_any(),
+                _ => view! { <OverviewPage/> }.into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <p>{move || Msg::FooterPrivacy.text(lang.get())}</p>
         </footer>
+    }
+}
+
+/// The name of a page in the navigation.
+pub fn page_name(page: Page, lang: Lang) -> &'static str {
+    let msg = match page {
+        Page::Overview => Msg::NavOverview,
+        Page::Data => Msg::NavData,
+        Page::Air => Msg::NavAir,
+        Page::Resources => Msg::NavResources,
+        Page::Energy => Msg::NavEnergy,
+        Page::Industry => Msg::NavIndustry,
+        Page::Population => Msg::NavPopulation,
+        Page::Composite => Msg::NavComposite,
+        Page::Advisor => Msg::NavAdvisor,
+        Page::Baseline => Msg::NavBaseline,
+    };
+    msg.text(lang)
+}
+
+/// Pages that have a view in this build.
+const BUILT: [Page; 3] = [Page::Overview, Page::Data, Page::Baseline];
+
+#[component]
+fn Nav() -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let page = expect_context::<RwSignal<Page>>();
+    view! {
+        <nav class="site-nav" aria-label=move || Msg::NavLabel.text(lang.get())>
+            <ul>
+                {BUILT
+                    .into_iter()
+                    .map(|p| view! {
+                        <li>
+                            <a
+                                href=p.hash()
+                                aria-current=move || (page.get() == p).then_some("page")
+                            >
+                                {move || page_name(p, lang.get())}
+                            </a>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }

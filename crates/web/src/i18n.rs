@@ -3,88 +3,66 @@
 //! Every string the interface shows comes from [`Msg::text`], so a missing translation is a
 //! compile error, not a blank label. Numbers and chemical notation are shared by both languages.
 
-/// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
+pub use renewal_data::Lang;
 
 /// The localStorage key that remembers the user's choice.
 const STORAGE_KEY: &str = "renewal.lang";
 
-impl Lang {
-    /// BCP 47 tag for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Zh => "zh-CN",
-        }
+/// BCP 47 tag for `<html lang>`.
+pub fn tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh-CN",
     }
+}
 
-    /// Parse a stored or requested tag; anything starting with `zh` is Chinese.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let tag = tag.trim().to_ascii_lowercase();
-        if tag.starts_with("zh") {
-            Some(Self::Zh)
-        } else if tag.starts_with("en") {
-            Some(Self::En)
-        } else {
-            None
-        }
+/// Parse a stored or requested tag; anything starting with `zh` is Chinese.
+pub fn from_tag(tag: &str) -> Option<Lang> {
+    let tag = tag.trim().to_ascii_lowercase();
+    if tag.starts_with("zh") {
+        Some(Lang::Zh)
+    } else if tag.starts_with("en") {
+        Some(Lang::En)
+    } else {
+        None
     }
+}
 
-    /// The language to start in: `?lang=` in the URL, then the remembered choice, then the
-    /// browser's language, then English.
-    pub fn from_browser() -> Self {
-        let Some(window) = web_sys::window() else {
-            return Self::default();
-        };
-        let from_query = window
-            .location()
-            .search()
+/// The language to start in: `?lang=` in the URL, then the remembered choice, then the
+/// browser's language, then English.
+pub fn initial_lang() -> Lang {
+    let Some(window) = web_sys::window() else { return Lang::default() };
+    let from_query = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+        .and_then(|p| p.get("lang"))
+        .and_then(|t| from_tag(&t));
+    let remembered = || {
+        window
+            .local_storage()
             .ok()
-            .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
-            .and_then(|p| p.get("lang"))
-            .and_then(|t| Self::from_tag(&t));
-        let remembered = || {
-            window
-                .local_storage()
-                .ok()
-                .flatten()
-                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-                .and_then(|t| Self::from_tag(&t))
-        };
-        let navigator = || {
-            window
-                .navigator()
-                .language()
-                .and_then(|t| Self::from_tag(&t))
-        };
-        from_query
-            .or_else(remembered)
-            .or_else(navigator)
-            .unwrap_or_default()
-    }
+            .flatten()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|t| from_tag(&t))
+    };
+    let navigator = || window.navigator().language().and_then(|t| from_tag(&t));
+    from_query.or_else(remembered).or_else(navigator).unwrap_or_default()
+}
 
-    /// Reflect the language in the document (`lang` attribute, title) and remember it. Storage
-    /// may be unavailable (a sandboxed iframe, private mode): then the choice lasts the visit.
-    pub fn apply_to_document(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(doc) = window.document() {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", self.tag());
-            }
-            doc.set_title(Msg::AppTitle.text(self));
+/// Reflect the language in the document (`lang` attribute, title) and remember it. Storage
+/// may be unavailable (a sandboxed iframe, private mode): then the choice lasts the visit.
+pub fn apply_to_document(lang: Lang) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(doc) = window.document() {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", tag(lang));
         }
-        if let Ok(Some(storage)) = window.local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, self.tag());
-        }
+        doc.set_title(Msg::AppTitle.text(lang));
+    }
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, tag(lang));
     }
 }
 
@@ -121,6 +99,73 @@ pub enum Msg {
     GenerationUnitAxis,
     Table1Ref,
     Figure2Ref,
+    SkipToContent,
+    NavLabel,
+    NavOverview,
+    NavData,
+    NavAir,
+    NavResources,
+    NavEnergy,
+    NavIndustry,
+    NavPopulation,
+    NavComposite,
+    NavAdvisor,
+    NavBaseline,
+    DataHeading,
+    DataIntro,
+    PasteLabel,
+    DefaultCityLabel,
+    MyCity,
+    AcceptData,
+    ClearPaste,
+    Accepted,
+    NothingRead,
+    PreviewHeading,
+    Rows,
+    IndicatorsRecognised,
+    CellsAccepted,
+    CellsRejected,
+    MappingCaption,
+    Column,
+    Header,
+    ReadAs,
+    Unit,
+    RejectedCaption,
+    Cell,
+    OriginalText,
+    Reason,
+    RoleTime,
+    RoleCity,
+    RoleIgnore,
+    RoleUnknown,
+    CitiesHeading,
+    CityName,
+    Hide,
+    Delete,
+    ClearMyData,
+    ClearConfirm,
+    OverviewHeading,
+    OverviewIntro,
+    CallToAction,
+    NoComparableData,
+    AirVsNortheast,
+    Indicator,
+    CityValue,
+    NortheastValue,
+    Difference,
+    Ratio,
+    Limit,
+    Status,
+    Trend,
+    StatusGood,
+    StatusWatch,
+    StatusPoor,
+    TrendTooShort,
+    TrendFalling,
+    TrendRising,
+    TrendNone,
+    PerYear,
+    StatusRule,
 }
 
 impl Msg {
@@ -185,6 +230,140 @@ impl Msg {
             (Self::Table1Ref, Zh) => "表 1",
             (Self::Figure2Ref, En) => "Figure 2",
             (Self::Figure2Ref, Zh) => "图 2",
+            (Self::SkipToContent, En) => "Skip to content",
+            (Self::SkipToContent, Zh) => "跳到正文",
+            (Self::NavLabel, En) => "Views",
+            (Self::NavLabel, Zh) => "视图",
+            (Self::NavOverview, En) => "Overview",
+            (Self::NavOverview, Zh) => "总览",
+            (Self::NavData, En) => "Your data",
+            (Self::NavData, Zh) => "我的数据",
+            (Self::NavAir, En) => "Air quality",
+            (Self::NavAir, Zh) => "空气质量",
+            (Self::NavResources, En) => "Resources",
+            (Self::NavResources, Zh) => "资源",
+            (Self::NavEnergy, En) => "Energy",
+            (Self::NavEnergy, Zh) => "能源",
+            (Self::NavIndustry, En) => "Industry",
+            (Self::NavIndustry, Zh) => "产业结构",
+            (Self::NavPopulation, En) => "Population",
+            (Self::NavPopulation, Zh) => "人口",
+            (Self::NavComposite, En) => "Composite index",
+            (Self::NavComposite, Zh) => "综合指数",
+            (Self::NavAdvisor, En) => "Advisor",
+            (Self::NavAdvisor, Zh) => "策略建议",
+            (Self::NavBaseline, En) => "Northeast baseline",
+            (Self::NavBaseline, Zh) => "东北基准",
+            (Self::DataHeading, En) => "Your data",
+            (Self::DataHeading, Zh) => "我的数据",
+            (Self::DataIntro, En) => "Paste a table from Excel, WPS or a CSV file: one row per year (or date, or hour), one column per indicator, optionally a city column; or the long layout city, year, indicator, value. Chinese and English headers with units are recognised. Nothing leaves your browser.",
+            (Self::DataIntro, Zh) => "从 Excel、WPS 或 CSV 文件粘贴表格：每行一个年份（或日期、小时），每列一个指标，可含城市列；或长表格式：城市、年份、指标、数值。可识别带单位的中英文表头。数据不会离开您的浏览器。",
+            (Self::PasteLabel, En) => "Paste your table here",
+            (Self::PasteLabel, Zh) => "在此粘贴表格",
+            (Self::DefaultCityLabel, En) => "City name for rows that name none",
+            (Self::DefaultCityLabel, Zh) => "未注明城市的行所用的城市名称",
+            (Self::MyCity, En) => "My city",
+            (Self::MyCity, Zh) => "我的城市",
+            (Self::AcceptData, En) => "Add to my data",
+            (Self::AcceptData, Zh) => "添加到我的数据",
+            (Self::ClearPaste, En) => "Clear the paste box",
+            (Self::ClearPaste, Zh) => "清空粘贴框",
+            (Self::Accepted, En) => "Added values:",
+            (Self::Accepted, Zh) => "已添加数值：",
+            (Self::NothingRead, En) => "Nothing could be read:",
+            (Self::NothingRead, Zh) => "无法读取任何内容：",
+            (Self::PreviewHeading, En) => "How the table was read",
+            (Self::PreviewHeading, Zh) => "表格读取结果",
+            (Self::Rows, En) => "rows",
+            (Self::Rows, Zh) => "行",
+            (Self::IndicatorsRecognised, En) => "indicators recognised",
+            (Self::IndicatorsRecognised, Zh) => "个指标已识别",
+            (Self::CellsAccepted, En) => "values accepted",
+            (Self::CellsAccepted, Zh) => "个数值已接受",
+            (Self::CellsRejected, En) => "cells rejected",
+            (Self::CellsRejected, Zh) => "个单元格被拒绝",
+            (Self::MappingCaption, En) => "Columns and what they were read as (change any mapping)",
+            (Self::MappingCaption, Zh) => "各列及其识别结果（可修改）",
+            (Self::Column, En) => "Column",
+            (Self::Column, Zh) => "列",
+            (Self::Header, En) => "Header",
+            (Self::Header, Zh) => "表头",
+            (Self::ReadAs, En) => "Read as",
+            (Self::ReadAs, Zh) => "识别为",
+            (Self::Unit, En) => "Unit",
+            (Self::Unit, Zh) => "单位",
+            (Self::RejectedCaption, En) => "Rejected cells, with the reason",
+            (Self::RejectedCaption, Zh) => "被拒绝的单元格及原因",
+            (Self::Cell, En) => "Cell",
+            (Self::Cell, Zh) => "单元格",
+            (Self::OriginalText, En) => "Original text",
+            (Self::OriginalText, Zh) => "原始内容",
+            (Self::Reason, En) => "Reason",
+            (Self::Reason, Zh) => "原因",
+            (Self::RoleTime, En) => "Year / date / time",
+            (Self::RoleTime, Zh) => "年份 / 日期 / 时间",
+            (Self::RoleCity, En) => "City",
+            (Self::RoleCity, Zh) => "城市",
+            (Self::RoleIgnore, En) => "Ignore this column",
+            (Self::RoleIgnore, Zh) => "忽略此列",
+            (Self::RoleUnknown, En) => "Not recognised (kept, not read)",
+            (Self::RoleUnknown, Zh) => "未识别（保留，不读取）",
+            (Self::CitiesHeading, En) => "Cities in your data",
+            (Self::CitiesHeading, Zh) => "您数据中的城市",
+            (Self::CityName, En) => "City name",
+            (Self::CityName, Zh) => "城市名称",
+            (Self::Hide, En) => "Hide",
+            (Self::Hide, Zh) => "隐藏",
+            (Self::Delete, En) => "Delete",
+            (Self::Delete, Zh) => "删除",
+            (Self::ClearMyData, En) => "Clear my data",
+            (Self::ClearMyData, Zh) => "清除我的数据",
+            (Self::ClearConfirm, En) => "Delete every city and the paste box from this browser? This cannot be undone.",
+            (Self::ClearConfirm, Zh) => "确定从本浏览器删除所有城市和粘贴框内容吗？此操作无法撤销。",
+            (Self::OverviewHeading, En) => "Overview",
+            (Self::OverviewHeading, Zh) => "总览",
+            (Self::OverviewIntro, En) => "Each city's latest values beside the Northeast China baseline from the paper (same year, or the nearest), with the national limit and the city's own trend.",
+            (Self::OverviewIntro, Zh) => "各城市最新数值与论文东北地区基准（同年或最近年份）对比，并给出国家限值和城市自身趋势。",
+            (Self::CallToAction, En) => "Paste or upload your city's data",
+            (Self::CallToAction, Zh) => "粘贴或上传您城市的数据",
+            (Self::NoComparableData, En) => "No indicator of this city has a Northeast baseline yet.",
+            (Self::NoComparableData, Zh) => "该城市暂无可与东北基准比较的指标。",
+            (Self::AirVsNortheast, En) => "air quality against the Northeast baseline (paper Table 1)",
+            (Self::AirVsNortheast, Zh) => "空气质量与东北基准对比（论文表 1）",
+            (Self::Indicator, En) => "Indicator",
+            (Self::Indicator, Zh) => "指标",
+            (Self::CityValue, En) => "City (year)",
+            (Self::CityValue, Zh) => "城市（年份）",
+            (Self::NortheastValue, En) => "Northeast (year)",
+            (Self::NortheastValue, Zh) => "东北（年份）",
+            (Self::Difference, En) => "Difference",
+            (Self::Difference, Zh) => "差值",
+            (Self::Ratio, En) => "Ratio",
+            (Self::Ratio, Zh) => "比值",
+            (Self::Limit, En) => "GB 3095-2012 grade II annual limit",
+            (Self::Limit, Zh) => "GB 3095-2012 二级年均限值",
+            (Self::Status, En) => "Status",
+            (Self::Status, Zh) => "状态",
+            (Self::Trend, En) => "City trend (Mann–Kendall, Sen's slope)",
+            (Self::Trend, Zh) => "城市趋势（Mann–Kendall 检验、Sen 斜率）",
+            (Self::StatusGood, En) => "good",
+            (Self::StatusGood, Zh) => "良好",
+            (Self::StatusWatch, En) => "watch",
+            (Self::StatusWatch, Zh) => "注意",
+            (Self::StatusPoor, En) => "poor",
+            (Self::StatusPoor, Zh) => "较差",
+            (Self::TrendTooShort, En) => "fewer than 4 years: no test",
+            (Self::TrendTooShort, Zh) => "少于 4 年：不检验",
+            (Self::TrendFalling, En) => "falling, significant",
+            (Self::TrendFalling, Zh) => "显著下降",
+            (Self::TrendRising, En) => "rising, significant",
+            (Self::TrendRising, Zh) => "显著上升",
+            (Self::TrendNone, En) => "no significant trend",
+            (Self::TrendNone, Zh) => "无显著趋势",
+            (Self::PerYear, En) => "year",
+            (Self::PerYear, Zh) => "年",
+            (Self::StatusRule, En) => "Status: within the GB 3095-2012 grade II annual limit is good, up to 1.5 times the limit is watch, above that poor; CO and O3 have no annual-mean limit and are compared with the Northeast value instead. Trend: Mann–Kendall test at the 5 % level; slope: Sen's median of pairwise slopes.",
+            (Self::StatusRule, Zh) => "状态：不超过 GB 3095-2012 二级年均限值为“良好”，不超过限值 1.5 倍为“注意”，更高为“较差”；CO 和 O3 无年均限值，改与东北数值比较。趋势：5% 显著性水平的 Mann–Kendall 检验；斜率：Sen 两两斜率中位数。",
             (Self::GenerationUnitNote, Zh) => "原文单位为“万亿瓦时”，极可能是“亿千瓦时”（0.1 TWh）的误译：仅东北风电 727 TWh 将超过 2020 年全国风电发电量。增长倍数与单位无关。",
         }
     }
@@ -196,10 +375,10 @@ mod tests {
 
     #[test]
     fn tags_parse_both_languages() {
-        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
-        assert_eq!(Lang::from_tag("ZH"), Some(Lang::Zh));
-        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(from_tag("zh-CN"), Some(Lang::Zh));
+        assert_eq!(from_tag("ZH"), Some(Lang::Zh));
+        assert_eq!(from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(from_tag("fr"), None);
     }
 
     #[test]

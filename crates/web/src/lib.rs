@@ -5,10 +5,13 @@
 //! and tested natively. Only [`components::chart`] touches ECharts, through `charming`.
 
 pub mod charts;
+pub mod comparison;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod state;
+pub mod storage;
 
 mod app;
 

@@ -1,6 +1,6 @@
 //! The language switch: two buttons, the current one pressed.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{tag, Lang, Msg};
 use leptos::prelude::*;
 
 /// Switches the interface between English and Chinese (the choice is remembered by the app).
@@ -12,7 +12,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             <button
                 type="button"
                 class="language-switch__button"
-                lang=target.tag()
+                lang=tag(target)
                 aria-pressed=move || (lang.get() == target).to_string()
                 on:click=move |_| lang.set(target)
             >

@@ -1,3 +1,5 @@
 //! One module per page.
 
 pub mod baseline;
+pub mod data;
+pub mod overview;

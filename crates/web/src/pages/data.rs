@@ -1,0 +1,314 @@
+//! "Your data": paste or upload a table, see how it was read (mapping, units, every rejected
+//! cell with its reason), accept it into the workspace, and manage the cities held.
+//!
+//! Parsing runs on every edit of the paste box but changes nothing until "Add to my data" is
+//! pressed, so a bad paste never replaces good data. The paste box's text is kept in storage.
+
+use crate::i18n::{Lang, Msg};
+use crate::state::Workspace;
+use crate::storage;
+use leptos::prelude::*;
+use renewal_data::indicator::CATALOGUE;
+use renewal_data::{parse_table, ColumnRole, ParseOptions, ParsedTable, TableError};
+
+/// The outcome of reading the paste box.
+type Preview = Option<Result<ParsedTable, TableError>>;
+
+fn read(text: &str, opts: &ParseOptions) -> Preview {
+    (!text.trim().is_empty()).then(|| parse_table(text.as_bytes(), opts))
+}
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let workspace = expect_context::<RwSignal<Workspace>>();
+    let t = move |m: Msg| move || m.text(lang.get());
+
+    let text = RwSignal::new(storage::load_draft());
+    let options = RwSignal::new(ParseOptions::default());
+    let default_city = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<String>);
+    Effect::new(move |_| text.with(|t| storage::save_draft(t)));
+    let preview = Memo::new(move |_| text.with(|t| options.with(|o| read(t, o))));
+
+    let accept = move |_| {
+        let Some(Ok(table)) = preview.get_untracked() else { return };
+        let lang = lang.get_untracked();
+        let fallback = default_city.with_untracked(|n| if n.trim().is_empty() { Msg::MyCity.text(lang).to_string() } else { n.trim().to_string() });
+        let report = workspace.try_update(|ws| ws.accept(&table, &fallback));
+        if let Some(r) = report {
+            let names = r.added.iter().chain(&r.updated).cloned().collect::<Vec<_>>().join(", ");
+            status.set(Some(format!("{} {} ({names})", Msg::Accepted.text(lang), r.values)));
+        }
+    };
+
+    view! {
+        <section class="page" aria-labelledby="data-heading">
+            <h2 id="data-heading">{t(Msg::DataHeading)}</h2>
+            <p class="lead">{t(Msg::DataIntro)}</p>
+            <div class="card paste-box">
+                <label for="paste">{t(Msg::PasteLabel)}</label>
+                <textarea
+                    id="paste"
+                    rows="10"
+                    spellcheck="false"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <label for="default-city">{t(Msg::DefaultCityLabel)}</label>
+                <input
+                    id="default-city"
+                    type="text"
+                    placeholder=move || Msg::MyCity.text(lang.get())
+                    prop:value=move || default_city.get()
+                    on:input=move |ev| default_city.set(event_target_value(&ev))
+                />
+                <div class="paste-box__actions">
+                    <button
+                        type="button"
+                        class="button button--primary"
+                        disabled=move || !matches!(preview.get(), Some(Ok(ref t)) if t.summary.cells_accepted > 0)
+                        on:click=accept
+                    >
+                        {t(Msg::AcceptData)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| text.set(String::new())>{t(Msg::ClearPaste)}</button>
+                </div>
+                <p class="status" role="status">{move || status.get()}</p>
+            </div>
+            {move || preview.get().map(|p| view! { <PreviewView preview=p options=options/> })}
+            <CityList/>
+        </section>
+    }
+}
+
+#[component]
+fn PreviewView(preview: Result<ParsedTable, TableError>, options: RwSignal<ParseOptions>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let t = move |m: Msg| move || m.text(lang.get());
+    let table = match preview {
+        Ok(table) => table,
+        Err(e) => {
+            return view! {
+                <div class="card preview preview--error" role="alert">
+                    <p>{t(Msg::NothingRead)}" "{e.to_string()}</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let summary = table.summary.clone();
+    let rejections = table.rejections.clone();
+    let columns = table.columns.clone();
+    let issues = table.issues.clone();
+    view! {
+        <div class="card preview">
+            <h3>{t(Msg::PreviewHeading)}</h3>
+            <p class="preview__summary">
+                {move || {
+                    let l = lang.get();
+                    format!(
+                        "{} {} · {} {} · {} {} · {} {}",
+                        summary.data_rows, Msg::Rows.text(l),
+                        summary.indicators_recognised.len(), Msg::IndicatorsRecognised.text(l),
+                        summary.cells_accepted, Msg::CellsAccepted.text(l),
+                        summary.cells_rejected, Msg::CellsRejected.text(l),
+                    )
+                }}
+            </p>
+            <ul class="preview__issues">
+                {issues.into_iter().map(|i| view! { <li>{move || i.message(lang.get())}</li> }).collect_view()}
+            </ul>
+            <div class="table-scroll">
+                <table class="data-table">
+                    <caption>{t(Msg::MappingCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Msg::Column)}</th>
+                            <th scope="col">{t(Msg::Header)}</th>
+                            <th scope="col">{t(Msg::ReadAs)}</th>
+                            <th scope="col">{t(Msg::Unit)}</th>
+                            <th scope="col" class="num">{t(Msg::CellsAccepted)}</th>
+                            <th scope="col" class="num">{t(Msg::CellsRejected)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {columns
+                            .into_iter()
+                            .map(|c| view! {
+                                <tr>
+                                    <th scope="row">{c.letter.clone()}</th>
+                                    <td>{c.header.clone()}</td>
+                                    <td><RoleSelect column=c.column header=c.header.clone() role=c.role options=options/></td>
+                                    <td>{move || c.unit.map(|u| u.symbol(lang.get()).to_string()).or_else(|| c.unknown_unit_text.clone()).unwrap_or_default()}</td>
+                                    <td class="num">{c.accepted}</td>
+                                    <td class="num">{c.rejected}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {(!rejections.is_empty()).then(|| view! {
+                <div class="table-scroll">
+                    <table class="data-table rejections">
+                        <caption>{t(Msg::RejectedCaption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Msg::Cell)}</th>
+                                <th scope="col">{t(Msg::Header)}</th>
+                                <th scope="col">{t(Msg::OriginalText)}</th>
+                                <th scope="col">{t(Msg::Reason)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rejections
+                                .into_iter()
+                                .map(|r| {
+                                    let cell = format!("{}{}", r.column_letter, r.row);
+                                    let header = r.header.clone();
+                                    let raw = r.raw.clone();
+                                    view! {
+                                        <tr class="rejections__row">
+                                            <th scope="row">{cell}</th>
+                                            <td>{header}</td>
+                                            <td><code>{raw}</code></td>
+                                            <td>{move || r.message(lang.get())}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// The select that changes how one column is read.
+#[component]
+fn RoleSelect(column: usize, header: String, role: ColumnRole, options: RwSignal<ParseOptions>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let current = role_value(role);
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let role = value_role(&value);
+        options.update(|o| {
+            *o = std::mem::take(o).with_override(renewal_data::ColumnOverride { column, role, unit: None, decimal_mark: None });
+        });
+    };
+    let label = move || format!("{} {}", Msg::ReadAs.text(lang.get()), header);
+    view! {
+        <select aria-label=label on:change=on_change>
+            {move || {
+                let l = lang.get();
+                let mut items = vec![
+                    ("time".to_string(), Msg::RoleTime.text(l).to_string()),
+                    ("city".to_string(), Msg::RoleCity.text(l).to_string()),
+                    ("ignore".to_string(), Msg::RoleIgnore.text(l).to_string()),
+                ];
+                if matches!(role, ColumnRole::Unknown) {
+                    items.insert(0, ("unknown".to_string(), Msg::RoleUnknown.text(l).to_string()));
+                }
+                items.extend(CATALOGUE.iter().map(|spec| (spec.id.as_str().to_string(), spec.id.name(l).to_string())));
+                if let Some(other) = other_role_value(role) {
+                    items.push((other.clone(), other));
+                }
+                items
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+}
+
+fn role_value(role: ColumnRole) -> String {
+    match role {
+        ColumnRole::Time => "time".into(),
+        ColumnRole::City => "city".into(),
+        ColumnRole::Ignore => "ignore".into(),
+        ColumnRole::Unknown => "unknown".into(),
+        ColumnRole::Indicator(id) => id.as_str().into(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Roles of the long layout and the hour column, which the select shows as they were detected.
+fn other_role_value(role: ColumnRole) -> Option<String> {
+    matches!(role, ColumnRole::Hour | ColumnRole::IndicatorName | ColumnRole::Value | ColumnRole::UnitName).then(|| format!("{role:?}"))
+}
+
+fn value_role(value: &str) -> Option<ColumnRole> {
+    Some(match value {
+        "time" => ColumnRole::Time,
+        "city" => ColumnRole::City,
+        "ignore" => ColumnRole::Ignore,
+        "unknown" => return None,
+        "Hour" => ColumnRole::Hour,
+        "IndicatorName" => ColumnRole::IndicatorName,
+        "Value" => ColumnRole::Value,
+        "UnitName" => ColumnRole::UnitName,
+        id => ColumnRole::Indicator(renewal_data::IndicatorId::from_id(id)?),
+    })
+}
+
+#[component]
+fn CityList() -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let workspace = expect_context::<RwSignal<Workspace>>();
+    let t = move |m: Msg| move || m.text(lang.get());
+    let clear = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(Msg::ClearConfirm.text(lang.get_untracked())).ok())
+            .unwrap_or(false);
+        if confirmed {
+            storage::clear();
+            workspace.set(Workspace::with_example(lang.get_untracked()));
+        }
+    };
+    view! {
+        <div class="card">
+            <h3>{t(Msg::CitiesHeading)}</h3>
+            <ul class="city-list">
+                <For
+                    each=move || workspace.with(|ws| ws.cities.iter().map(|c| (c.id, c.name.clone(), c.hidden)).collect::<Vec<_>>())
+                    key=|c| c.clone()
+                    let:((id, name, hidden))
+                >
+                    <li class="city-list__item">
+                        <label>
+                            <span class="visually-hidden">{t(Msg::CityName)}</span>
+                            <input
+                                type="text"
+                                value=name.clone()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    workspace.update(|ws| { ws.rename(id, &v); });
+                                }
+                            />
+                        </label>
+                        <label>
+                            <input
+                                type="checkbox"
+                                prop:checked=hidden
+                                on:change=move |ev| workspace.update(|ws| ws.set_hidden(id, event_target_checked(&ev)))
+                            />
+                            {t(Msg::Hide)}
+                        </label>
+                        <button type="button" class="button" on:click=move |_| workspace.update(|ws| ws.remove(id))>
+                            {t(Msg::Delete)}<span class="visually-hidden">" "{name.clone()}</span>
+                        </button>
+                    </li>
+                </For>
+            </ul>
+            <button type="button" class="button button--danger" on:click=clear>{t(Msg::ClearMyData)}</button>
+        </div>
+    }
+}
