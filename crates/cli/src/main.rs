@@ -44,6 +44,12 @@ enum Command {
     AuditPaper(cmd::audit_paper::Args),
     /// Trend of a `year,value` series: Mann–Kendall, Sen's slope, change, CAGR, progress status.
     Trend(cmd::trend::Args),
+    /// The Northeast context dataset (population, industry, resource cities), a series with its
+    /// breaks, or the province comparison.
+    Context(cmd::context::Args),
+    /// Whether a city is on the verified resource-exhausted list or in the 2013 plan's Northeast
+    /// classification.
+    ResourceCity(cmd::resource_city::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +67,8 @@ fn main() -> ExitCode {
         Command::AirAnnual(args) => cmd::air_annual::run(args),
         Command::AuditPaper(args) => cmd::audit_paper::run(args),
         Command::Trend(args) => cmd::trend::run(args),
+        Command::Context(args) => cmd::context::run(args),
+        Command::ResourceCity(args) => cmd::resource_city::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

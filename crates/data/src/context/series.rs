@@ -421,6 +421,17 @@ fn northeast_points(indicator: Indicator, series: Series) -> Vec<SeriesPoint> {
     }
 }
 
+/// The rows of two values, each row once.
+fn merged(a: &[Provenance], b: &[Provenance]) -> Vec<Provenance> {
+    let mut out = a.to_vec();
+    for p in b {
+        if !out.contains(p) {
+            out.push(*p);
+        }
+    }
+    out
+}
+
 impl ContextSeries {
     /// The point of `year`, if present.
     pub fn point(&self, year: i32) -> Option<&SeriesPoint> {
@@ -488,7 +499,7 @@ impl ContextSeries {
             change: self.change_unchecked(from, to)?,
             basis: a.basis,
             confidence: a.confidence.min(b.confidence),
-            provenance: a.provenance.iter().chain(&b.provenance).copied().collect(),
+            provenance: merged(&a.provenance, &b.provenance),
         })
     }
 
@@ -504,7 +515,7 @@ impl ContextSeries {
             change: self.change_unchecked(from, to)?,
             comparable: crosses.is_empty(),
             crosses,
-            provenance: a.provenance.iter().chain(&b.provenance).copied().collect(),
+            provenance: merged(&a.provenance, &b.provenance),
         })
     }
 
