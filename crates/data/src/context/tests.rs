@@ -1,5 +1,6 @@
 //! Tests of the context dataset: every generated table against the reference CSVs read at test
 //! time, the breaks, the guarded trend functions, the comparisons and the name matching.
+//! (Past 600 lines on purpose: one test per reference table, kept together with the engine tests.)
 
 use super::*;
 use proptest::prelude::*;
@@ -207,6 +208,69 @@ fn natural_growth_and_derived_migration_match_the_csv() {
         assert!(m.provenance.derived);
         assert_eq!(m.provenance.confidence, Confidence::Low);
         assert!(m.provenance.source.starts_with("DERIVED"));
+    }
+}
+
+#[test]
+fn derived_rows_agree_with_the_tables_they_come_from() {
+    // N1c's Northeast column is the sum of the three provinces.
+    for year in 2014..=2022 {
+        let of = |r: Region| {
+            population_revised()
+                .iter()
+                .find(|p| p.region == r && p.year == year)
+                .map_or(f64::NAN, |p| p.population_10k)
+        };
+        let sum = of(Region::Liaoning) + of(Region::Jilin) + of(Region::Heilongjiang);
+        assert_eq!(sum, of(Region::Northeast), "{year}");
+    }
+    // N4b recomputed from N1c/N1d and N4 with the residual formula it states, through
+    // renewal_calc::population (an implementation independent of the reference's arithmetic);
+    // the reference rounds to 0.01.
+    use renewal_calc::population::{assess, PopulationYear};
+    for m in net_migration_derived() {
+        let population = match m.series {
+            Series::Revised => population_revised(),
+            Series::AsFirstPublished => population_as_published(),
+        };
+        let at = |year: i32| {
+            population
+                .iter()
+                .find(|p| p.region == m.region && p.year == year)
+                .map(|p| p.population_10k)
+        };
+        assert_eq!(
+            at(m.year - 1),
+            Some(m.pop_start_10k),
+            "{:?} {}",
+            m.region,
+            m.year
+        );
+        assert_eq!(at(m.year), Some(m.pop_end_10k), "{:?} {}", m.region, m.year);
+        let ngr = natural_growth()
+            .iter()
+            .find(|n| n.region == m.region && n.year == m.year)
+            .map(|n| n.natural_growth_rate_permille);
+        assert_eq!(ngr, Some(m.natural_growth_rate_permille));
+        let year = |year, population, ngr| PopulationYear {
+            year,
+            population,
+            natural_growth_rate_permille: ngr,
+            ..PopulationYear::default()
+        };
+        let report = assess(&[
+            year(m.year - 1, m.pop_start_10k, None),
+            year(m.year, m.pop_end_10k, ngr),
+        ])
+        .expect("two valid years");
+        let computed = report.intervals[0].net_migration.expect("a rate was given");
+        assert!(
+            (computed - m.net_migration_10k_derived).abs() <= 0.005 + 1e-9,
+            "{:?} {}: {computed} vs {}",
+            m.region,
+            m.year,
+            m.net_migration_10k_derived
+        );
     }
 }
 
