@@ -49,7 +49,7 @@ const fn diag(
 }
 
 /// Every diagnostic id the rules read.
-pub const DIAGNOSTICS: [Diagnostic; 18] = [
+pub const DIAGNOSTICS: [Diagnostic; 19] = [
     diag(
         "depletion.extraction_ratio",
         "fraction",
@@ -161,6 +161,13 @@ pub const DIAGNOSTICS: [Diagnostic; 18] = [
         "population compound annual growth",
         "人口年均增长率",
         "population",
+    ),
+    diag(
+        "population.cagr_minus_province",
+        "fraction per year",
+        "population compound annual growth minus the province's over the same years (province: NBS series revised to the 2020 census)",
+        "人口年均增长率减去所在省同期年均增长率（省：按第七次人口普查修订的国家统计局年末常住人口）",
+        "population (renewal_data::context::city_population_diagnostics)",
     ),
     diag(
         "population.old_age_dependency_per_100",
@@ -404,7 +411,7 @@ const ENERGY_STRATEGIES: &[&str] = &["4.6", "4.7"];
 const HHI_JUDGEMENT: &str = "0.25 (2,500 points) is the 'highly concentrated' bound of the US DOJ/FTC 2010 Horizontal Merger Guidelines, borrowed here for sectors: a judgement, not a standard for regional economies";
 
 /// The rules, grouped by family.
-pub const RULES: [Rule; 19] = [
+pub const RULES: [Rule; 20] = [
     Rule {
         id: "depletion_extraction_ratio",
         diagnostic: "depletion.extraction_ratio",
@@ -593,6 +600,17 @@ pub const RULES: [Rule; 19] = [
         strategies: &["4.3(3)"],
         explanation_en: "The population is shrinking.",
         explanation_zh: "人口总量在减少。",
+    },
+    Rule {
+        id: "population_shrinking_faster_than_province",
+        diagnostic: "population.cagr_minus_province",
+        comparison: Comparison::Below,
+        threshold: 0.0,
+        threshold_source: ThresholdSource::Judgement { reason: "the city's population grows more slowly (or shrinks faster) than its province's over the same consistent years; the sign is the criterion. Province baseline: northeast-context.md N1c (NBS year-end resident population revised to the 2020 census), via renewal_data::context" },
+        challenges: &["3.3(1)"],
+        strategies: &["4.3(3)", "4.5(3)"],
+        explanation_en: "The population grows more slowly (or shrinks faster) than the province's over the same years: the outflow the paper describes is stronger here (paper 3.3).",
+        explanation_zh: "人口增速低于（或减少快于）所在省同期水平，人口外流比全省更为突出（论文3.3）。",
     },
     Rule {
         id: "population_old_age_dependency_high",
@@ -802,6 +820,20 @@ mod tests {
                 d.id
             );
         }
+    }
+
+    #[test]
+    fn issue_9_city_shrinking_faster_than_province_fires_on_a_negative_difference() {
+        // −0.002/yr relative to the province fires; +0.0003/yr does not.
+        let a = run(&[("population.cagr_minus_province", -0.002)]);
+        assert_eq!(fired(&a), vec!["population_shrinking_faster_than_province"]);
+        assert!(a.challenges.iter().any(|c| c.section.id == "3.3(1)"));
+        let b = run(&[("population.cagr_minus_province", 0.000_3)]);
+        assert!(fired(&b).is_empty());
+        assert_eq!(
+            b.not_triggered[0].rule,
+            "population_shrinking_faster_than_province"
+        );
     }
 
     #[test]

@@ -46,6 +46,12 @@ enum Command {
     Trend(cmd::trend::Args),
     /// Parse a paste, CSV/TSV, XLSX or ODS file: summary, column mapping and located rejections.
     Parse(cmd::parse::Args),
+    /// The Northeast context dataset (population, industry, resource cities), a series with its
+    /// breaks, or the province comparison.
+    Context(cmd::context::Args),
+    /// Whether a city is on the verified resource-exhausted list or in the 2013 plan's Northeast
+    /// classification.
+    ResourceCity(cmd::resource_city::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +70,8 @@ fn main() -> ExitCode {
         Command::AuditPaper(args) => cmd::audit_paper::run(args),
         Command::Trend(args) => cmd::trend::run(args),
         Command::Parse(args) => cmd::parse::run(args),
+        Command::Context(args) => cmd::context::run(args),
+        Command::ResourceCity(args) => cmd::resource_city::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

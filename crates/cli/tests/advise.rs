@@ -79,7 +79,8 @@ fn advise_links_each_number_to_sections() {
 fn advise_lists_its_rules() {
     let (code, v, _) = run(&["--list-rules"]);
     assert_eq!(code, 0);
-    assert_eq!(v["rules"].as_array().map(Vec::len), Some(19));
+    // 19 rules of issue 4 + population_shrinking_faster_than_province (issue 9).
+    assert_eq!(v["rules"].as_array().map(Vec::len), Some(20));
     assert_eq!(v["rules"][0]["threshold"], 0.7);
 }
 

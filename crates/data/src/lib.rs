@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod baseline;
+pub mod context;
 pub mod delimited;
 pub mod example_city;
 pub mod grid;

@@ -15,10 +15,16 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     Effect::new(move |_| apply_to_document(lang.get()));
 
-    let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let current_hash = || {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    };
     let page = RwSignal::new(Page::from_hash(&current_hash()));
     provide_context(page);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| page.set(Page::from_hash(&current_hash())));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        page.set(Page::from_hash(&current_hash()))
+    });
 
     let workspace = RwSignal::new(storage::load_workspace(lang.get_untracked()));
     provide_context(workspace);

@@ -76,7 +76,10 @@ const AIR: [(&str, IndicatorId, Option<Metric>); 6] = [
 ];
 
 fn limit(metric: Metric) -> Option<f64> {
-    check_gb3095(LimitSet::Gb3095_2012, Grade::II, &[(metric, 1.0)]).ok()?.first().map(|c| c.limit)
+    check_gb3095(LimitSet::Gb3095_2012, Grade::II, &[(metric, 1.0)])
+        .ok()?
+        .first()
+        .map(|c| c.limit)
 }
 
 fn baseline_value(key: &str, year: i32) -> Option<(i32, f64)> {
@@ -92,7 +95,10 @@ fn trend(series: &[(i32, f64)]) -> Option<Trend> {
     }
     let rows: Vec<(i32, Option<f64>)> = series.iter().map(|(y, v)| (*y, Some(*v))).collect();
     let ts = TimeSeries::yearly(&rows).ok()?;
-    let options = AnalysisOptions { direction: Direction::LowerIsBetter, ..AnalysisOptions::default() };
+    let options = AnalysisOptions {
+        direction: Direction::LowerIsBetter,
+        ..AnalysisOptions::default()
+    };
     let report = analyse(&ts, &options).ok()?;
     let mk = report.mann_kendall?;
     let sen = report.theil_sen?;
@@ -101,15 +107,24 @@ fn trend(series: &[(i32, f64)]) -> Option<Trend> {
         TrendDirection::Increasing => Some(false),
         TrendDirection::NoTrend => None,
     };
-    Some(Trend { direction: mk.trend, p: mk.p, slope_per_year: sen.slope_per_year, improving })
+    Some(Trend {
+        direction: mk.trend,
+        p: mk.p,
+        slope_per_year: sen.slope_per_year,
+        improving,
+    })
 }
 
 /// The overview rows of one city.
 pub fn air_quality_rows(city: &City) -> Vec<Row> {
     let mut rows = Vec::new();
     for (key, indicator, metric) in AIR {
-        let Some((year, value)) = city.latest(indicator) else { continue };
-        let Some(base) = baseline_value(key, year) else { continue };
+        let Some((year, value)) = city.latest(indicator) else {
+            continue;
+        };
+        let Some(base) = baseline_value(key, year) else {
+            continue;
+        };
         let limit = metric.and_then(limit);
         let status = match limit {
             Some(l) if value <= l => Status::Good,
@@ -118,7 +133,11 @@ pub fn air_quality_rows(city: &City) -> Vec<Row> {
             None if value <= base.1 => Status::Good,
             None => Status::Watch,
         };
-        let unit = baseline::AIR_QUALITY_COLUMNS.iter().find(|c| c.key == key).map(|c| c.unit).unwrap_or("");
+        let unit = baseline::AIR_QUALITY_COLUMNS
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.unit)
+            .unwrap_or("");
         rows.push(Row {
             indicator,
             key,
@@ -145,12 +164,21 @@ mod tests {
         for (id, vals) in values {
             series.insert(*id, vals.iter().copied().collect());
         }
-        City { id: 0, name: "T".into(), hidden: false, example: false, series }
+        City {
+            id: 0,
+            name: "T".into(),
+            hidden: false,
+            example: false,
+            series,
+        }
     }
 
     #[test]
     fn pm25_is_compared_with_the_same_year_and_the_gb3095_limit() {
-        let c = city(&[(IndicatorId::Pm25, &[(2019, 60.0), (2020, 50.0), (2021, 44.0), (2022, 40.0)])]);
+        let c = city(&[(
+            IndicatorId::Pm25,
+            &[(2019, 60.0), (2020, 50.0), (2021, 44.0), (2022, 40.0)],
+        )]);
         let rows = air_quality_rows(&c);
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
@@ -182,7 +210,10 @@ mod tests {
 
     #[test]
     fn co_and_o3_have_no_annual_limit_and_are_judged_against_the_baseline() {
-        let c = city(&[(IndicatorId::O3, &[(2020, 150.0)]), (IndicatorId::Co, &[(2020, 0.5)])]);
+        let c = city(&[
+            (IndicatorId::O3, &[(2020, 150.0)]),
+            (IndicatorId::Co, &[(2020, 0.5)]),
+        ]);
         let rows = air_quality_rows(&c);
         let o3 = rows.iter().find(|r| r.key == "o3").unwrap();
         assert_eq!(o3.limit, None);

@@ -31,7 +31,9 @@ pub fn from_tag(tag: &str) -> Option<Lang> {
 /// The language to start in: `?lang=` in the URL, then the remembered choice, then the
 /// browser's language, then English.
 pub fn initial_lang() -> Lang {
-    let Some(window) = web_sys::window() else { return Lang::default() };
+    let Some(window) = web_sys::window() else {
+        return Lang::default();
+    };
     let from_query = window
         .location()
         .search()
@@ -48,13 +50,18 @@ pub fn initial_lang() -> Lang {
             .and_then(|t| from_tag(&t))
     };
     let navigator = || window.navigator().language().and_then(|t| from_tag(&t));
-    from_query.or_else(remembered).or_else(navigator).unwrap_or_default()
+    from_query
+        .or_else(remembered)
+        .or_else(navigator)
+        .unwrap_or_default()
 }
 
 /// Reflect the language in the document (`lang` attribute, title) and remember it. Storage
 /// may be unavailable (a sandboxed iframe, private mode): then the choice lasts the visit.
 pub fn apply_to_document(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Some(doc) = window.document() {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", tag(lang));

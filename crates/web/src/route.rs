@@ -67,7 +67,10 @@ impl Page {
     pub fn from_hash(hash: &str) -> Self {
         let slug = hash.trim_start_matches('#').trim_start_matches('/');
         let slug = slug.split(['/', '?', '&']).next().unwrap_or_default();
-        Self::ALL.into_iter().find(|p| p.slug() == slug).unwrap_or_default()
+        Self::ALL
+            .into_iter()
+            .find(|p| p.slug() == slug)
+            .unwrap_or_default()
     }
 }
 

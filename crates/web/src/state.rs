@@ -35,12 +35,19 @@ pub struct City {
 impl City {
     /// The latest year with a value of `indicator`, and that value.
     pub fn latest(&self, indicator: IndicatorId) -> Option<(i32, f64)> {
-        self.series.get(&indicator)?.iter().next_back().map(|(y, v)| (*y, *v))
+        self.series
+            .get(&indicator)?
+            .iter()
+            .next_back()
+            .map(|(y, v)| (*y, *v))
     }
 
     /// The annual series of `indicator` as (year, value) pairs in year order.
     pub fn annual(&self, indicator: IndicatorId) -> Vec<(i32, f64)> {
-        self.series.get(&indicator).map(|s| s.iter().map(|(y, v)| (*y, *v)).collect()).unwrap_or_default()
+        self.series
+            .get(&indicator)
+            .map(|s| s.iter().map(|(y, v)| (*y, *v)).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -147,7 +154,12 @@ impl Workspace {
     pub fn accept(&mut self, table: &ParsedTable, default_name: &str) -> AcceptReport {
         let mut report = AcceptReport::default();
         for s in &table.series {
-            let name = s.city.as_deref().map(str::trim).filter(|n| !n.is_empty()).unwrap_or(default_name);
+            let name = s
+                .city
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(default_name);
             let annual: Vec<(i32, f64)> = s
                 .points
                 .iter()
@@ -160,20 +172,34 @@ impl Workspace {
             if annual.is_empty() {
                 continue;
             }
-            let index = match self.cities.iter().position(|c| !c.example && c.name == name) {
+            let index = match self
+                .cities
+                .iter()
+                .position(|c| !c.example && c.name == name)
+            {
                 Some(i) => {
-                    if !report.updated.iter().any(|n| n == name) && !report.added.iter().any(|n| n == name) {
+                    if !report.updated.iter().any(|n| n == name)
+                        && !report.added.iter().any(|n| n == name)
+                    {
                         report.updated.push(name.to_string());
                     }
                     i
                 }
                 None => {
-                    self.push(City { id: 0, name: name.to_string(), hidden: false, example: false, series: BTreeMap::new() });
+                    self.push(City {
+                        id: 0,
+                        name: name.to_string(),
+                        hidden: false,
+                        example: false,
+                        series: BTreeMap::new(),
+                    });
                     report.added.push(name.to_string());
                     self.cities.len() - 1
                 }
             };
-            let Some(city) = self.cities.get_mut(index) else { continue };
+            let Some(city) = self.cities.get_mut(index) else {
+                continue;
+            };
             let target = city.series.entry(s.indicator).or_default();
             for (y, v) in annual {
                 target.insert(y, v);
@@ -209,7 +235,10 @@ impl Workspace {
 
     /// The persisted form.
     pub fn to_saved(&self) -> Saved {
-        Saved { version: FORMAT_VERSION, cities: self.cities.clone() }
+        Saved {
+            version: FORMAT_VERSION,
+            cities: self.cities.clone(),
+        }
     }
 
     /// Serialise for storage or a project file.
@@ -227,13 +256,18 @@ impl Workspace {
         struct VersionOnly {
             version: u32,
         }
-        let v: VersionOnly = serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        let v: VersionOnly =
+            serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
         if v.version > FORMAT_VERSION {
             return Err(LoadError::Newer { found: v.version });
         }
-        let saved: Saved = serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        let saved: Saved =
+            serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
         let next_id = saved.cities.iter().map(|c| c.id + 1).max().unwrap_or(0);
-        Ok(Self { cities: saved.cities, next_id })
+        Ok(Self {
+            cities: saved.cities,
+            next_id,
+        })
     }
 }
 
@@ -259,10 +293,16 @@ mod tests {
     #[test]
     fn accepting_a_paste_adds_a_city_and_a_second_paste_updates_it() {
         let mut ws = Workspace::default();
-        let r = ws.accept(&parse("城市\t年份\tPM2.5\nShenyang\t2021\t40\nShenyang\t2022\t35\n"), "My city");
+        let r = ws.accept(
+            &parse("城市\t年份\tPM2.5\nShenyang\t2021\t40\nShenyang\t2022\t35\n"),
+            "My city",
+        );
         assert_eq!(r.added, vec!["Shenyang"]);
         assert_eq!(r.values, 2);
-        assert_eq!(ws.cities[0].annual(IndicatorId::Pm25), vec![(2021, 40.0), (2022, 35.0)]);
+        assert_eq!(
+            ws.cities[0].annual(IndicatorId::Pm25),
+            vec![(2021, 40.0), (2022, 35.0)]
+        );
         let r = ws.accept(&parse("city,year,PM2.5\nShenyang,2022,33\n"), "My city");
         assert_eq!(r.updated, vec!["Shenyang"]);
         assert_eq!(ws.cities.len(), 1);
@@ -304,9 +344,20 @@ mod tests {
 
     #[test]
     fn corrupt_and_newer_files_are_rejected_with_the_reason() {
-        assert!(matches!(Workspace::from_json("not json"), Err(LoadError::Corrupt(_))));
-        assert!(matches!(Workspace::from_json(r#"{"version":1,"cities":"x"}"#), Err(LoadError::Corrupt(_))));
-        assert_eq!(Workspace::from_json(r#"{"version":99,"cities":[]}"#), Err(LoadError::Newer { found: 99 }));
-        assert!(LoadError::Newer { found: 99 }.message(Lang::Zh).contains("更新版本"));
+        assert!(matches!(
+            Workspace::from_json("not json"),
+            Err(LoadError::Corrupt(_))
+        ));
+        assert!(matches!(
+            Workspace::from_json(r#"{"version":1,"cities":"x"}"#),
+            Err(LoadError::Corrupt(_))
+        ));
+        assert_eq!(
+            Workspace::from_json(r#"{"version":99,"cities":[]}"#),
+            Err(LoadError::Newer { found: 99 })
+        );
+        assert!(LoadError::Newer { found: 99 }
+            .message(Lang::Zh)
+            .contains("更新版本"));
     }
 }

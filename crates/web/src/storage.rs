@@ -28,7 +28,9 @@ pub fn save_workspace(ws: &Workspace) -> bool {
 
 /// The text in the paste box, kept so nothing typed is lost on reload.
 pub fn load_draft() -> String {
-    storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()).unwrap_or_default()
+    storage()
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .unwrap_or_default()
 }
 
 /// Keep the paste box's text.

@@ -16,3 +16,7 @@ pub mod population;
 mod small_csv;
 pub mod structure;
 pub mod trend;
+
+// Northeast context dataset (issue 9).
+pub mod context;
+pub mod resource_city;

@@ -33,13 +33,31 @@ pub fn DataPage() -> impl IntoView {
     let preview = Memo::new(move |_| text.with(|t| options.with(|o| read(t, o))));
 
     let accept = move |_| {
-        let Some(Ok(table)) = preview.get_untracked() else { return };
+        let Some(Ok(table)) = preview.get_untracked() else {
+            return;
+        };
         let lang = lang.get_untracked();
-        let fallback = default_city.with_untracked(|n| if n.trim().is_empty() { Msg::MyCity.text(lang).to_string() } else { n.trim().to_string() });
+        let fallback = default_city.with_untracked(|n| {
+            if n.trim().is_empty() {
+                Msg::MyCity.text(lang).to_string()
+            } else {
+                n.trim().to_string()
+            }
+        });
         let report = workspace.try_update(|ws| ws.accept(&table, &fallback));
         if let Some(r) = report {
-            let names = r.added.iter().chain(&r.updated).cloned().collect::<Vec<_>>().join(", ");
-            status.set(Some(format!("{} {} ({names})", Msg::Accepted.text(lang), r.values)));
+            let names = r
+                .added
+                .iter()
+                .chain(&r.updated)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            status.set(Some(format!(
+                "{} {} ({names})",
+                Msg::Accepted.text(lang),
+                r.values
+            )));
         }
     };
 
@@ -84,7 +102,10 @@ pub fn DataPage() -> impl IntoView {
 }
 
 #[component]
-fn PreviewView(preview: Result<ParsedTable, TableError>, options: RwSignal<ParseOptions>) -> impl IntoView {
+fn PreviewView(
+    preview: Result<ParsedTable, TableError>,
+    options: RwSignal<ParseOptions>,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let t = move |m: Msg| move || m.text(lang.get());
     let table = match preview {
@@ -190,14 +211,24 @@ fn PreviewView(preview: Result<ParsedTable, TableError>, options: RwSignal<Parse
 
 /// The select that changes how one column is read.
 #[component]
-fn RoleSelect(column: usize, header: String, role: ColumnRole, options: RwSignal<ParseOptions>) -> impl IntoView {
+fn RoleSelect(
+    column: usize,
+    header: String,
+    role: ColumnRole,
+    options: RwSignal<ParseOptions>,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let current = role_value(role);
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let role = value_role(&value);
         options.update(|o| {
-            *o = std::mem::take(o).with_override(renewal_data::ColumnOverride { column, role, unit: None, decimal_mark: None });
+            *o = std::mem::take(o).with_override(renewal_data::ColumnOverride {
+                column,
+                role,
+                unit: None,
+                decimal_mark: None,
+            });
         });
     };
     let label = move || format!("{} {}", Msg::ReadAs.text(lang.get()), header);
@@ -242,7 +273,11 @@ fn role_value(role: ColumnRole) -> String {
 
 /// Roles of the long layout and the hour column, which the select shows as they were detected.
 fn other_role_value(role: ColumnRole) -> Option<String> {
-    matches!(role, ColumnRole::Hour | ColumnRole::IndicatorName | ColumnRole::Value | ColumnRole::UnitName).then(|| format!("{role:?}"))
+    matches!(
+        role,
+        ColumnRole::Hour | ColumnRole::IndicatorName | ColumnRole::Value | ColumnRole::UnitName
+    )
+    .then(|| format!("{role:?}"))
 }
 
 fn value_role(value: &str) -> Option<ColumnRole> {
@@ -266,7 +301,10 @@ fn CityList() -> impl IntoView {
     let t = move |m: Msg| move || m.text(lang.get());
     let clear = move |_| {
         let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(Msg::ClearConfirm.text(lang.get_untracked())).ok())
+            .and_then(|w| {
+                w.confirm_with_message(Msg::ClearConfirm.text(lang.get_untracked()))
+                    .ok()
+            })
             .unwrap_or(false);
         if confirmed {
             storage::clear();
