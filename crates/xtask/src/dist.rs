@@ -74,25 +74,23 @@ fn print_sizes(dist: &PathBuf) -> Result<(), String> {
     Ok(())
 }
 
-/// gzip -9 size through the system's gzip (always present on Debian); 0 when it is not.
+/// gzip -9 size through the system's gzip (always present on Debian); 0 when it is not. The
+/// input is written from a second thread: writing it all before reading would deadlock once
+/// gzip's output fills the pipe.
 fn gzip_len(bytes: &[u8]) -> u64 {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let Ok(mut child) = Command::new("gzip")
-        .arg("-9c")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-    else {
+    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
         return 0;
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(bytes);
-    }
-    child
-        .wait_with_output()
-        .map(|o| o.stdout.len() as u64)
-        .unwrap_or(0)
+    let Some(mut stdin) = child.stdin.take() else { return 0 };
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let len = child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0);
+    let _ = writer.join();
+    len
 }
 
 /// Install, build, and serve on 127.0.0.1 (Trunk's server, rebuilding on change).
