@@ -80,15 +80,25 @@ fn print_sizes(dist: &PathBuf) -> Result<(), String> {
 fn gzip_len(bytes: &[u8]) -> u64 {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+    let Ok(mut child) = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
         return 0;
     };
-    let Some(mut stdin) = child.stdin.take() else { return 0 };
+    let Some(mut stdin) = child.stdin.take() else {
+        return 0;
+    };
     let input = bytes.to_vec();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
-    let len = child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0);
+    let len = child
+        .wait_with_output()
+        .map(|o| o.stdout.len() as u64)
+        .unwrap_or(0);
     let _ = writer.join();
     len
 }

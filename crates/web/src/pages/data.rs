@@ -9,13 +9,13 @@ use crate::state::Workspace;
 use crate::storage;
 use leptos::prelude::*;
 use renewal_data::indicator::CATALOGUE;
-use renewal_data::{parse_table, ColumnRole, ParseOptions, ParsedTable, TableError};
+use renewal_data::{parse_text, ColumnRole, ParseOptions, ParsedTable, TableError};
 
 /// The outcome of reading the paste box.
 type Preview = Option<Result<ParsedTable, TableError>>;
 
 fn read(text: &str, opts: &ParseOptions) -> Preview {
-    (!text.trim().is_empty()).then(|| parse_table(text.as_bytes(), opts))
+    (!text.trim().is_empty()).then(|| parse_text(text, opts))
 }
 
 /// The data page.

@@ -20,6 +20,15 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// A p-value as a reader expects it: three decimals, and "p < 0.001" below that.
+pub fn fmt_p(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".to_string()
+    } else {
+        format!("p = {p:.3}")
+    }
+}
+
 /// The overview page.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -33,6 +42,7 @@ pub fn OverviewPage() -> impl IntoView {
             <p class="cta">
                 <a class="button button--primary" href=Page::Data.hash()>{t(Msg::CallToAction)}</a>
             </p>
+            <p class="note">{move || renewal_data::example_city::disclaimer(lang.get())}</p>
             <For
                 each=move || workspace.with(|ws| ws.visible().cloned().collect::<Vec<_>>())
                 key=|c| (c.id, c.name.clone(), c.series.len(), c.series.values().map(|s| s.len()).sum::<usize>())
@@ -115,7 +125,7 @@ fn OverviewRow(row: Row) -> impl IntoView {
                             TrendDirection::Increasing => ("↑", Msg::TrendRising.text(l)),
                             TrendDirection::NoTrend => ("→", Msg::TrendNone.text(l)),
                         };
-                        format!("{arrow} {word} (p = {:.3}; {:+.2}/{})", t.p, t.slope_per_year, Msg::PerYear.text(l))
+                        format!("{arrow} {word} ({}; {:+.2}/{})", fmt_p(t.p), t.slope_per_year, Msg::PerYear.text(l))
                     }
                 }}
             </td>
