@@ -32,12 +32,14 @@ const TARGET_FIRST_LOAD_GZIP_KB: f64 = 450.0;
 struct Options {
     runs: usize,
     dist: bool,
+    wasm: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         runs: 3,
         dist: true,
+        wasm: true,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -50,9 +52,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .ok_or("--runs needs a positive number")?;
             }
             "--skip-dist" => o.dist = false,
+            "--skip-wasm" => o.wasm = false,
             other => {
                 return Err(format!(
-                    "unknown option `{other}`\nusage: cargo xtask bench [--runs N] [--skip-dist]"
+                    "unknown option `{other}`\nusage: cargo xtask bench [--runs N] [--skip-dist] [--skip-wasm]"
                 ))
             }
         }
@@ -67,10 +70,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let inputs = step("bench inputs", || inputs(&dir))?;
     let python = step("python venv", venv)?;
-    step("release-native CLI", || {
+    step("release-native binaries", || {
         exec(cmd(
             "cargo",
-            &["build", "-p", "renewal-cli", "--profile", "release-native"],
+            &[
+                "build",
+                "-p",
+                "renewal-cli",
+                "-p",
+                "renewal-bench",
+                "--bins",
+                "--profile",
+                "release-native",
+            ],
         ))
     })?;
     let mut report = String::new();
@@ -78,6 +90,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     step("benchmark 1: air-annual", || {
         air(&opts, &dir, &inputs.air, &python, &mut report)
     })?;
+    if opts.wasm {
+        step("benchmark 1b: wasm in headless Chromium", || {
+            wasm(&opts, &dir, &inputs.air, &mut report)
+        })?;
+    } else {
+        let _ = writeln!(report, "\n### 1b. wasm vs native\n\nskipped (--skip-wasm)");
+    }
     step("benchmark 2: trend", || {
         trend(&opts, &dir, &inputs, &python, &mut report)
     })?;
@@ -151,8 +170,13 @@ fn venv() -> Result<PathBuf, String> {
 }
 
 fn renewal() -> String {
+    native_bin("renewal")
+}
+
+fn native_bin(name: &str) -> String {
     root()
-        .join("target/release-native/renewal")
+        .join("target/release-native")
+        .join(name)
         .to_string_lossy()
         .into_owned()
 }
@@ -339,7 +363,7 @@ fn trend(
             .ok_or(format!("no trend input of n = {n}"))
     };
     // pyMannKendall: one Python process per measurement; `seconds` is the call alone.
-    let pymk = |n: usize, mode: &str| -> Result<(f64, f64, String), String> {
+    let pymk = |n: usize, mode: &str| -> Result<(f64, String), String> {
         let out = dir.join(format!("pymk-{n}-{mode}.json"));
         let wall = timed(
             cmd(&py, &[&script, &file_of(n)?, "--mode", mode]),
@@ -348,78 +372,248 @@ fn trend(
         let text = read_file(&out)?;
         let secs = json_number(&text, "seconds").unwrap_or(f64::NAN);
         println!("pyMannKendall {mode} n = {n}: {secs:.2} s (process {wall:.2} s)");
-        Ok((secs, wall, text))
+        Ok((secs, text))
     };
-    let native = |n: usize| -> Result<(f64, String), String> {
+    // Native: in-process MK and Theil–Sen (trend-native), and the whole CLI process.
+    struct Native {
+        mk: f64,
+        sen: f64,
+        cli: f64,
+        text: String,
+    }
+    let native = |n: usize| -> Result<Native, String> {
         let out = dir.join(format!("native-trend-{n}.json"));
-        let mut times = Vec::new();
+        let (mut mk, mut sen, mut cli) = (vec![], vec![], vec![]);
         for _ in 0..opts.runs {
-            times.push(timed(
-                cmd(&renewal(), &["trend", &file_of(n)?]),
+            timed(
+                cmd(&native_bin("trend-native"), &[&file_of(n)?]),
                 Some(&out),
+            )?;
+            let text = read_file(&out)?;
+            mk.push(json_number(&text, "mk_seconds").unwrap_or(f64::NAN));
+            sen.push(json_number(&text, "sen_seconds").unwrap_or(f64::NAN));
+            cli.push(timed(
+                cmd(&renewal(), &["trend", &file_of(n)?]),
+                Some(&dir.join(format!("cli-trend-{n}.json"))),
             )?);
         }
-        let t = median(times);
-        println!("renewal trend n = {n}: {t:.3} s");
-        Ok((t, read_file(&out)?))
+        let r = Native {
+            mk: median(mk),
+            sen: median(sen),
+            cli: median(cli),
+            text: read_file(&out)?,
+        };
+        println!(
+            "native n = {n}: MK {:.4} s, Theil–Sen {:.4} s, renewal trend process {:.3} s",
+            r.mk, r.sen, r.cli
+        );
+        Ok(r)
     };
+    let same = |a: &str, b: &str, key: &str| -> bool {
+        matches!((json_number(a, key), json_number(b, key)), (Some(x), Some(y)) if x == y)
+    };
+
+    // n = 10,000: everything measured.
+    let nat10 = native(10_000)?;
+    let (orig10, orig10_text) = pymk(10_000, "original")?;
+    let (mk10, _) = pymk(10_000, "mk")?;
+    let (sens10, _) = pymk(10_000, "sens")?;
+    // n = 100,000: MK part measured; sens_slope extrapolated from n = 20,000 (n² pairs).
+    let nat100 = native(100_000)?;
+    let (mk100, mk100_text) = pymk(100_000, "mk")?;
+    let (sens20, _) = pymk(20_000, "sens")?;
+    let sens100 = sens20 * 25.0;
+    let orig100 = mk100 + sens100;
+    let same_s10 = same(&nat10.text, &orig10_text, "s");
+    let same_s100 = same(&nat100.text, &mk100_text, "s");
+    let same_slope10 = same(&nat10.text, &orig10_text, "slope");
 
     let _ = writeln!(
         report,
         "\n## 2. Mann–Kendall and Theil–Sen\n\n\
-         Series: `year,value`, years 1..n, AR(1) noise on a weak trend, no ties. Native: the whole\n\
-         `renewal trend FILE` process (parse, MK with Knight's S, Theil–Sen by slope selection with\n\
-         its confidence interval, change, index, JSON), median of {} runs. pyMannKendall 1.4.3:\n\
-         the call alone, after reading (one run per size: a 100k run takes minutes).\n\n\
-         | n | native s | pyMK original_test s | pyMK MK part s | pyMK sens_slope s | ratio original_test / native | ratio MK part / native |\n\
-         |---:|---:|---:|---:|---:|---:|---:|",
-        opts.runs
-    );
-    // n = 10,000: everything measured.
-    let (nat10, nat10_text) = native(10_000)?;
-    let (orig10, _, orig10_text) = pymk(10_000, "original")?;
-    let (mk10, _, _) = pymk(10_000, "mk")?;
-    let (sens10, _, _) = pymk(10_000, "sens")?;
-    let same_s10 = json_number(&nat10_text, "s") == json_number(&orig10_text, "s");
-    let slope_rel = match (
-        json_number(&nat10_text, "slope"),
-        json_number(&orig10_text, "slope"),
-    ) {
-        (Some(a), Some(b)) => ((a - b) / b).abs(),
-        _ => f64::NAN,
-    };
-    let _ = writeln!(
-        report,
-        "| 10,000 | {nat10:.3} | {orig10:.2} | {mk10:.2} | {sens10:.2} | {:.0}x | {:.0}x |",
-        orig10 / nat10,
-        mk10 / nat10
-    );
-    // n = 100,000: MK part measured; sens_slope extrapolated from n = 20,000 (n² growth).
-    let (nat100, nat100_text) = native(100_000)?;
-    let (mk100, _, mk100_text) = pymk(100_000, "mk")?;
-    let (sens20, _, _) = pymk(20_000, "sens")?;
-    let sens100 = sens20 * 25.0;
-    let orig100 = mk100 + sens100;
-    let same_s100 = json_number(&nat100_text, "s") == json_number(&mk100_text, "s");
-    let _ = writeln!(
-        report,
-        "| 100,000 | {nat100:.3} | {orig100:.0} (extrapolated) | {mk100:.1} | {sens100:.0} (extrapolated: {sens20:.2} s at n = 20,000 x 25) | {:.0}x | {:.0}x |",
-        orig100 / nat100,
-        mk100 / nat100
-    );
-    let _ = writeln!(
-        report,
-        "\nSame S as pyMannKendall: n = 10,000 {same_s10}, n = 100,000 {same_s100}; \
-         Sen slope relative difference at n = 10,000: {slope_rel:.1e}.\n\
-         MK at n = 100,000, native vs pyMannKendall's MK part alone (measured): {:.0}x; target >= {TARGET_MK_VS_PYMK}x: {}.\n\
-         Whole original_test (MK + Sen, Sen extrapolated) vs native: {:.0}x: {}.",
-        mk100 / nat100,
-        verdict(mk100 / nat100, TARGET_MK_VS_PYMK),
-        orig100 / nat100,
-        verdict(orig100 / nat100, TARGET_MK_VS_PYMK),
+         Series: `year,value`, years 1..n, AR(1) noise on a weak trend, no ties. Seconds of the\n\
+         calls alone, after reading the file, in one process each: native = renewal-calc's\n\
+         `mann_kendall` (Knight's S) and `theil_sen` (slope selection, with its confidence\n\
+         interval) via `benches/rust` `trend-native`, median of {runs} runs; pyMannKendall 1.4.3 =\n\
+         the MK part of `original_test` and `sens_slope`, one run each (a 100k run takes\n\
+         minutes). `sens_slope` at n = 100,000 would need 40 GB (all n(n-1)/2 slopes): its time is\n\
+         extrapolated from n = 20,000 by n² (x 25), marked (extrapolated).\n\n\
+         | n | native MK s | pyMK MK s | MK ratio | native Theil–Sen s | pyMK sens_slope s | Sen ratio |\n\
+         |---:|---:|---:|---:|---:|---:|---:|\n\
+         | 10,000 | {:.4} | {mk10:.2} | {:.0}x | {:.4} | {sens10:.2} | {:.0}x |\n\
+         | 100,000 | {:.4} | {mk100:.1} | {:.0}x | {:.4} | {sens100:.0} (extrapolated; {sens20:.1} at n = 20,000) | {:.0}x |\n\n\
+         Whole programs: `renewal trend FILE` (parse, MK, Theil–Sen with interval, change, index,\n\
+         JSON; median of {runs}) vs `original_test` (MK + Sen): n = 10,000 {:.3} s vs {orig10:.2} s\n\
+         ({:.0}x); n = 100,000 {:.3} s vs {orig100:.0} s extrapolated ({:.0}x).\n\n\
+         Same S as pyMannKendall: n = 10,000 {same_s10}, n = 100,000 {same_s100}; same Sen slope at\n\
+         n = 10,000: {same_slope10}.\n\n\
+         **MK at n = 100,000: {:.0}x pyMannKendall (measured); target >= {TARGET_MK_VS_PYMK}x: {}.**",
+        nat10.mk,
+        mk10 / nat10.mk,
+        nat10.sen,
+        sens10 / nat10.sen,
+        nat100.mk,
+        mk100 / nat100.mk,
+        nat100.sen,
+        sens100 / nat100.sen,
+        nat10.cli,
+        orig10 / nat10.cli,
+        nat100.cli,
+        orig100 / nat100.cli,
+        mk100 / nat100.mk,
+        verdict(mk100 / nat100.mk, TARGET_MK_VS_PYMK),
+        runs = opts.runs,
     );
     if !(same_s10 && same_s100) {
-        return Err("renewal trend and pyMannKendall disagree on S".into());
+        return Err("renewal-calc and pyMannKendall disagree on S".into());
+    }
+    Ok(())
+}
+
+/// Benchmark 1 as wasm in headless Chromium vs the same code native (`benches/rust`).
+fn wasm(opts: &Options, dir: &Path, file: &Path, report: &mut String) -> Result<(), String> {
+    let wasm_target = dir.join("wasm-target");
+    let www = dir.join("www");
+    // opt-level 3 like the native build (the app's own release profile is size-optimised).
+    exec(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "renewal-bench",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+            "--config",
+            "profile.release.opt-level=3",
+            "--target-dir",
+            &wasm_target.to_string_lossy(),
+        ],
+    ))?;
+    let wasm_file = wasm_target.join("wasm32-unknown-unknown/release/renewal_bench.wasm");
+    exec(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            &www.join("pkg").to_string_lossy(),
+            &wasm_file.to_string_lossy(),
+        ],
+    ))?;
+    fs::copy(
+        root().join("benches/rust/www/index.html"),
+        www.join("index.html"),
+    )
+    .map_err(|e| format!("index.html: {e}"))?;
+
+    // Native: the same function, one process per run, timed in-process after reading.
+    let file_s = file.to_string_lossy().into_owned();
+    let native_out = dir.join("air-native.json");
+    let mut native = Vec::new();
+    for _ in 0..opts.runs {
+        timed(
+            cmd(&native_bin("air-native"), &[&file_s]),
+            Some(&native_out),
+        )?;
+        native.push(json_number(&read_file(&native_out)?, "seconds").unwrap_or(f64::NAN));
+    }
+    let native_text = read_file(&native_out)?;
+    let native_result = native_text
+        .split_once("\"result\":")
+        .and_then(|(_, r)| r.trim_end().strip_suffix('}'))
+        .unwrap_or_default();
+
+    // The browser: serve.py on a free port, Chromium in its own process group.
+    let result = dir.join("wasm-result.txt");
+    let _ = fs::remove_file(&result);
+    let mut server = Command::new("python3")
+        .arg(root().join("benches/rust/serve.py"))
+        .arg(&www)
+        .arg(file)
+        .arg(&result)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("serve.py: {e}"))?;
+    let mut port = String::new();
+    if let Some(out) = server.stdout.take() {
+        use std::io::BufRead;
+        std::io::BufReader::new(out)
+            .read_line(&mut port)
+            .map_err(|e| format!("serve.py: {e}"))?;
+    }
+    let profile = dir.join("chromium-profile");
+    let _ = fs::remove_dir_all(&profile);
+    let url = format!(
+        "http://127.0.0.1:{}/index.html?runs={}",
+        port.trim(),
+        opts.runs
+    );
+    use std::os::unix::process::CommandExt;
+    let mut chromium = Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", profile.display()),
+            &url,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("/usr/bin/chromium: {e}"))?;
+    println!("chromium (pid {}) on {url}", chromium.id());
+    let served = server.wait();
+    // Chromium's helpers share its process group: end that group (ours), then reap.
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{}", chromium.id())])
+        .status();
+    let _ = chromium.wait();
+    served.map_err(|e| format!("serve.py: {e}"))?;
+    let text = read_file(&result).map_err(|e| format!("no result from the page: {e}"))?;
+    let (timing, wasm_result) = text.split_once('\n').unwrap_or((&text, ""));
+    if timing.contains("\"error\"") {
+        return Err(format!("the wasm page failed: {timing}"));
+    }
+    let list = timing
+        .split_once("\"seconds\":[")
+        .and_then(|(_, r)| r.split_once(']'))
+        .map(|(l, _)| l)
+        .unwrap_or_default();
+    let wasm_times: Vec<f64> = list.split(',').filter_map(|x| x.parse().ok()).collect();
+    let agent = timing
+        .split_once("Chrome/")
+        .and_then(|(_, r)| r.split_once(' '))
+        .map(|(v, _)| v)
+        .unwrap_or("?");
+    let same = wasm_result.trim() == native_result.trim();
+    let (w, n) = (median(wasm_times), median(native));
+    let _ = writeln!(
+        report,
+        "\n### 1b. wasm in headless Chromium vs native (the same code)\n\n\
+         `benches/rust`: one function (small CSV reader + `evaluate_hourly` + JSON of the annual\n\
+         reports) built natively (release-native) and for wasm32 (opt-level 3, wasm-bindgen, no\n\
+         wasm-opt), timed in-process after the file is read / fetched; the wasm time includes\n\
+         copying the 35 MB string into wasm memory. Chromium {agent}, medians of {} runs.\n\n\
+         | | median s |\n|---|---:|\n| native | {n:.2} |\n| wasm | {w:.2} |\n\n\
+         Same output (byte for byte): {same}. **wasm / native = {:.2}; target <= 2: {}.**",
+        opts.runs,
+        w / n,
+        if w / n <= 2.0 {
+            "met".to_string()
+        } else {
+            format!("MISSED by a factor {:.2}", w / n / 2.0)
+        }
+    );
+    if !same {
+        return Err("wasm and native outputs differ".into());
     }
     Ok(())
 }
