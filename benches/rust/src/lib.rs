@@ -31,9 +31,21 @@ fn stamp(s: &str) -> Option<CivilHour> {
 /// # Errors
 /// A message naming the row for an unreadable timestamp or cell, or the evaluation's error.
 pub fn evaluate_csv(text: &str) -> Result<String, String> {
+    let (rows, series) = read_series(text)?;
+    evaluate(rows, &series)
+}
+
+/// One series of hourly values per pollutant column.
+pub type Series = Vec<(Pollutant, Vec<HourlyValue>)>;
+
+/// The reading half of [`evaluate_csv`]: rows read and the series.
+///
+/// # Errors
+/// As [`evaluate_csv`].
+pub fn read_series(text: &str) -> Result<(usize, Series), String> {
     let mut lines = text.lines();
     let header = lines.next().ok_or("empty file")?;
-    let mut series: Vec<(Pollutant, Vec<HourlyValue>)> = Vec::new();
+    let mut series: Series = Vec::new();
     for name in header.split(',').skip(1) {
         let p = Pollutant::from_key(name.trim().to_ascii_lowercase().as_str())
             .ok_or_else(|| format!("column {name:?}: not a pollutant"))?;
@@ -64,6 +76,14 @@ pub fn evaluate_csv(text: &str) -> Result<String, String> {
         }
         rows += 1;
     }
+    Ok((rows, series))
+}
+
+/// The computing half of [`evaluate_csv`]: daily AQI and HJ 663 statistics, annual JSON.
+///
+/// # Errors
+/// The evaluation's error.
+pub fn evaluate(rows: usize, series: &[(Pollutant, Vec<HourlyValue>)]) -> Result<String, String> {
     let set = CivilDate::new(2026, 12, 31)
         .ok()
         .and_then(LimitSet::for_date)
@@ -77,7 +97,7 @@ pub fn evaluate_csv(text: &str) -> Result<String, String> {
         rules: HJ663,
         mda8_exceedance_limit_ug_m3: o3_limit,
     };
-    let e = evaluate_hourly(&options, &series).map_err(|e| e.to_string())?;
+    let e = evaluate_hourly(&options, series).map_err(|e| e.to_string())?;
     let annual = serde_json::to_string(&e.annual).map_err(|e| e.to_string())?;
     Ok(format!("{{\"rows\":{rows},\"annual\":{annual}}}"))
 }
