@@ -321,7 +321,7 @@ fn air(
         report,
         "\n## 1. One million hourly rows -> daily AQI and HJ 663 annual statistics\n\n\
          Input: {} ({:.1} MB, 1,000,000 rows). Medians of {} runs, wall clock.\n\n\
-         | contender | median s | vs native |\n|---|---:|---:|\n\
+         | contender | median s | time / native |\n|---|---:|---:|\n\
          | floor: read the bytes (std::fs::read, page cache) | {fr:.3} | {:.2} |\n\
          | floor: `cat FILE > /dev/null` | {fc:.3} | {:.2} |\n\
          | native: `renewal air-annual --standard hj633-2026 --annual-only` | {n:.2} | 1 |\n\
