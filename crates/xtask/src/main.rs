@@ -29,9 +29,9 @@ tasks:
   test               install what is missing (Chromium included), run the Rust and browser tests
   dist               install what is missing, build the release app into dist/, print sizes
   setup [--browser]  only install what is missing
-  bench [--runs N] [--skip-dist]
+  bench [--runs N] [--skip-dist] [--skip-wasm]
                      run the benchmarks of BENCHMARKS.md (native vs pandas/pyMannKendall,
-                     first-load sizes); Python peers in target/bench-venv (PyPI)
+                     wasm in Chromium, first-load sizes); Python in target/bench-venv
 ";
 
 fn main() -> ExitCode {
