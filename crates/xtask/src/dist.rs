@@ -47,31 +47,38 @@ fn echarts_bundle() -> Result<(), String> {
 
 /// Every asset of the build with its raw and gzip size, and the totals.
 fn print_sizes(dist: &PathBuf) -> Result<(), String> {
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
+    for (name, raw, gz) in sizes(dist)? {
+        raw_total += raw;
+        gz_total += gz;
+        println!("{name:<48} {raw:>10} {gz:>10}");
+    }
+    println!("{:<48} {:>10} {:>10}", "total", raw_total, gz_total);
+    Ok(())
+}
+
+/// Every asset of the build, by name: (name, raw bytes, gzip -9 bytes).
+pub fn sizes(dist: &PathBuf) -> Result<Vec<(String, u64, u64)>, String> {
     let mut entries: Vec<_> = fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(Result::ok)
         .filter(|e| e.path().is_file())
         .collect();
     entries.sort_by_key(|e| e.file_name());
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
-    println!("{:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
+    let mut out = Vec::new();
     for e in entries {
         let mut bytes = Vec::new();
         fs::File::open(e.path())
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(|err| err.to_string())?;
-        let gz = gzip_len(&bytes);
-        raw_total += bytes.len() as u64;
-        gz_total += gz;
-        println!(
-            "{:<48} {:>10} {:>10}",
-            e.file_name().to_string_lossy(),
-            bytes.len(),
-            gz
-        );
+        out.push((
+            e.file_name().to_string_lossy().into_owned(),
+            bytes.len() as u64,
+            gzip_len(&bytes),
+        ));
     }
-    println!("{:<48} {:>10} {:>10}", "total", raw_total, gz_total);
-    Ok(())
+    Ok(out)
 }
 
 /// gzip -9 size through the system's gzip (always present on Debian); 0 when it is not. The

@@ -5,12 +5,15 @@
 //! cargo xtask test     install what is missing (browser included), run every test
 //! cargo xtask dist     install what is missing, release build into dist/, print asset sizes
 //! cargo xtask setup    only install what is missing (add --browser for the e2e browser)
+//! cargo xtask bench    run the benchmarks of BENCHMARKS.md (minutes; not part of `test`)
 //! ```
 //!
 //! Every install step is idempotent: a tool already at the right version is skipped, so a warm
 //! run costs seconds. Nothing is downloaded from anywhere but crates.io, the npm registry and
 //! Debian's archive, and nothing at run time.
 
+mod bench;
+mod bench_data;
 mod dist;
 mod setup;
 mod sh;
@@ -26,6 +29,9 @@ tasks:
   test               install what is missing (Chromium included), run the Rust and browser tests
   dist               install what is missing, build the release app into dist/, print sizes
   setup [--browser]  only install what is missing
+  bench [--runs N] [--skip-dist] [--skip-wasm]
+                     run the benchmarks of BENCHMARKS.md (native vs pandas/pyMannKendall,
+                     wasm in Chromium, first-load sizes); Python in target/bench-venv
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => dist::serve(&args[1..]),
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
+        Some("bench") => bench::run(&args[1..]),
         Some("setup") => setup::run(setup::Needs {
             browser: args.iter().any(|a| a == "--browser"),
         }),
