@@ -45,10 +45,11 @@ pub fn run() -> Result<(), String> {
 
 /// `cargo test --workspace`, echoing its output and adding up its `test result:` lines.
 fn rust_tests() -> Result<Tally, String> {
-    let mut c = cmd("cargo", &["test", "--workspace", "--all-targets"]);
+    // Not --all-targets: that would also run the benchmarks (harness = false), in debug mode.
+    let mut c = cmd("cargo", &["test", "--workspace", "--lib", "--bins", "--tests"]);
     c.stdout(Stdio::piped());
     let tally = run_counting(c)?;
-    // Doc tests are not part of --all-targets.
+    // Doc tests are a target kind of their own.
     let mut d = cmd("cargo", &["test", "--workspace", "--doc"]);
     d.stdout(Stdio::piped());
     let doc = run_counting(d)?;
