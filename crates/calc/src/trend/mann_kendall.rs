@@ -221,39 +221,10 @@ pub fn tie_groups(values: &[f64]) -> Vec<usize> {
     groups
 }
 
-/// Bottom-up merge sort of `data` (ascending) returning the number of pairs i < j with
-/// data[i] > data[j] (equal values are not inversions).
+/// Pairs i < j with data[i] > data[j] (equal values are not inversions), by the merge sort that
+/// slope selection also counts with.
 fn count_strict_inversions(data: &mut [f64], buffer: &mut [f64]) -> u64 {
-    let n = data.len();
-    let mut inversions = 0u64;
-    let mut width = 1;
-    while width < n {
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (start, mid, start);
-            while i < mid && j < end {
-                // Take from the left while left <= right, so ties are not inversions.
-                if data[i] <= data[j] {
-                    buffer[k] = data[i];
-                    i += 1;
-                } else {
-                    buffer[k] = data[j];
-                    inversions += (mid - i) as u64;
-                    j += 1;
-                }
-                k += 1;
-            }
-            buffer[k..k + (mid - i)].copy_from_slice(&data[i..mid]);
-            k += mid - i;
-            buffer[k..k + (end - j)].copy_from_slice(&data[j..end]);
-            start = end;
-        }
-        data.copy_from_slice(buffer);
-        width *= 2;
-    }
-    inversions
+    super::slope_selection::count_inversions(data, buffer, false)
 }
 
 #[cfg(test)]

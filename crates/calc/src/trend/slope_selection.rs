@@ -435,7 +435,7 @@ fn select_nth(values: &mut [f64], k: usize) -> Option<f64> {
 
 /// Bottom-up merge sort of `keys` (ascending) counting pairs i < j with keys[i] >= keys[j]
 /// (`inclusive`) or keys[i] > keys[j] (not inclusive).
-fn count_inversions(keys: &mut [f64], buffer: &mut [f64], inclusive: bool) -> u64 {
+pub(super) fn count_inversions(keys: &mut [f64], buffer: &mut [f64], inclusive: bool) -> u64 {
     let n = keys.len();
     let mut inversions = 0u64;
     let mut width = 1;
