@@ -21,7 +21,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs "${dist}" ${port}`,
+    command: `node ../../web/serve.mjs "${dist}" ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -22,6 +22,7 @@ pub fn build_only() -> Result<PathBuf, String> {
         exec(trunk)
     })?;
     let dist = root().join("dist");
+    crate::csp::apply(&dist.join("index.html"))?;
     print_sizes(&dist)?;
     Ok(dist)
 }
@@ -110,27 +111,16 @@ fn gzip_len(bytes: &[u8]) -> u64 {
     len
 }
 
-/// Install, build, and serve on 127.0.0.1 (Trunk's server, rebuilding on change).
+/// Install, build, and serve the release build on 127.0.0.1 with the same small static server
+/// the browser tests use, so what you see is what was tested (Content-Security-Policy included).
 pub fn serve(args: &[String]) -> Result<(), String> {
     let port = match args {
         [] => "8080".to_string(),
         [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => port.clone(),
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
-    build()?;
+    let dist = build()?;
     println!("==> serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    let mut trunk = cmd(
-        "trunk",
-        &[
-            "serve",
-            "--release",
-            "--offline",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            &port,
-        ],
-    );
-    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
-    exec(trunk)
+    let dist = dist.to_string_lossy().into_owned();
+    exec(cmd("node", &["web/serve.mjs", &dist, &port]))
 }

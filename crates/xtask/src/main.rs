@@ -14,6 +14,7 @@
 
 mod bench;
 mod bench_data;
+mod csp;
 mod dist;
 mod setup;
 mod sh;

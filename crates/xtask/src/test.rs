@@ -46,7 +46,10 @@ pub fn run() -> Result<(), String> {
 /// `cargo test --workspace`, echoing its output and adding up its `test result:` lines.
 fn rust_tests() -> Result<Tally, String> {
     // Not --all-targets: that would also run the benchmarks (harness = false), in debug mode.
-    let mut c = cmd("cargo", &["test", "--workspace", "--lib", "--bins", "--tests"]);
+    let mut c = cmd(
+        "cargo",
+        &["test", "--workspace", "--lib", "--bins", "--tests"],
+    );
     c.stdout(Stdio::piped());
     let tally = run_counting(c)?;
     // Doc tests are a target kind of their own.

@@ -64,3 +64,21 @@ test('loading makes no request to another origin, none fails, and the console st
   expect(app.traffic.failed).toEqual([]);
   expect(app.traffic.consoleErrors).toEqual([]);
 });
+
+test('the page runs under a strict Content-Security-Policy', async ({ app, page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await app.open();
+  await expect(app.region('Air quality, 2014–2022').locator('.chart svg')).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+  expect(scriptSrc).toMatch(/^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(violations).toEqual([]);
+  expect(app.traffic.consoleErrors).toEqual([]);
+});

@@ -1,6 +1,6 @@
 // A static file server for the release build, on loopback only, with the MIME types the app
-// needs (application/wasm for streaming compilation). Used by Playwright's webServer.
-//   node serve.mjs <dist folder> <port>
+// needs (application/wasm for streaming compilation).
+//   node web/serve.mjs <dist folder> <port>   (cargo xtask serve; Playwright's webServer)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
