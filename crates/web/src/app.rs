@@ -2,6 +2,7 @@
 //! the navigation and the current page.
 
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::offline_status::OfflineStatus;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::{baseline::BaselinePage, data::DataPage, overview::OverviewPage};
 use crate::route::Page;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{move || Msg::FooterPrivacy.text(lang.get())}</p>
+            <OfflineStatus/>
         </footer>
     }
 }

@@ -118,6 +118,9 @@ pub enum Msg {
     NavComposite,
     NavAdvisor,
     NavBaseline,
+    OfflineReady,
+    UpdateAvailable,
+    UpdateReload,
     DataHeading,
     DataIntro,
     PasteLabel,
@@ -371,6 +374,12 @@ impl Msg {
             (Self::PerYear, Zh) => "年",
             (Self::StatusRule, En) => "Status: within the GB 3095-2012 grade II annual limit is good, up to 1.5 times the limit is watch, above that poor; CO and O3 have no annual-mean limit and are compared with the Northeast value instead. Trend: Mann–Kendall test at the 5 % level; slope: Sen's median of pairwise slopes.",
             (Self::StatusRule, Zh) => "状态：不超过 GB 3095-2012 二级年均限值为“良好”，不超过限值 1.5 倍为“注意”，更高为“较差”；CO 和 O3 无年均限值，改与东北数值比较。趋势：5% 显著性水平的 Mann–Kendall 检验；斜率：Sen 两两斜率中位数。",
+            (Self::OfflineReady, En) => "Ready to work offline: every file of this version is stored in your browser.",
+            (Self::OfflineReady, Zh) => "已可离线使用：本版本的所有文件均已保存在您的浏览器中。",
+            (Self::UpdateAvailable, En) => "A new version of the calculator is available.",
+            (Self::UpdateAvailable, Zh) => "计算器有新版本可用。",
+            (Self::UpdateReload, En) => "Reload to update",
+            (Self::UpdateReload, Zh) => "重新加载以更新",
             (Self::GenerationUnitNote, Zh) => "原文单位为“万亿瓦时”，极可能是“亿千瓦时”（0.1 TWh）的误译：仅东北风电 727 TWh 将超过 2020 年全国风电发电量。增长倍数与单位无关。",
         }
     }

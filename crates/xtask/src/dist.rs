@@ -23,6 +23,7 @@ pub fn build_only() -> Result<PathBuf, String> {
     })?;
     let dist = root().join("dist");
     crate::csp::apply(&dist.join("index.html"))?;
+    crate::offline::write_service_worker(&dist, &root().join("web/sw.js"))?;
     print_sizes(&dist)?;
     Ok(dist)
 }

@@ -16,6 +16,7 @@ mod bench;
 mod bench_data;
 mod csp;
 mod dist;
+mod offline;
 mod setup;
 mod sh;
 mod test;

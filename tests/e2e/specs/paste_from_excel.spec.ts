@@ -26,7 +26,7 @@ test('a pasted sheet is compared with the Northeast in the overview and survives
   await expect(mapping.getByRole('combobox', { name: 'Read as PM2.5（μg/m³）' })).toHaveValue('pm25');
   await expect(mapping.getByRole('combobox', { name: 'Read as 可吸入颗粒物' })).toHaveValue('pm10');
   await page.getByRole('button', { name: 'Add to my data' }).click();
-  await expect(page.getByRole('status')).toContainText('12');
+  await expect(page.getByRole('status').filter({ hasText: 'Added values' })).toHaveText('Added values: 12 (沈阳)');
 
   await page.getByRole('link', { name: 'Overview' }).click();
   const table = app.table(/沈阳: air quality against the Northeast baseline/);

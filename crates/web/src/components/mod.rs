@@ -2,3 +2,4 @@
 
 pub mod chart;
 pub mod language_switch;
+pub mod offline_status;
