@@ -209,6 +209,11 @@ impl Table {
         })
     }
 
+    /// The headers as written.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
     /// Number of data rows.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -359,6 +364,29 @@ impl Table {
         }
         warn(&self.name, &rejected);
         Ok((kept, rejected))
+    }
+}
+
+impl Table {
+    /// Finish a command that cannot leave rows out (a composite index is relative to the whole
+    /// set of alternatives): any rejection is an input error listing every located message.
+    ///
+    /// # Errors
+    /// [`CliError::Input`] when a cell was rejected.
+    pub fn strict(self) -> Result<(), CliError> {
+        let rejected = self.rejected.into_inner();
+        if rejected.is_empty() {
+            return Ok(());
+        }
+        let mut msg = match self.lang {
+            Lang::En => format!("{}: {} cell(s) rejected", self.name, rejected.len()),
+            Lang::Zh => format!("{}：{} 个单元格被拒绝", self.name, rejected.len()),
+        };
+        for r in &rejected {
+            msg.push('\n');
+            msg.push_str(&r.message);
+        }
+        Err(CliError::Input(msg))
     }
 }
 
