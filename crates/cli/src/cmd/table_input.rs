@@ -327,6 +327,18 @@ impl Table {
         year
     }
 
+    /// A time cell as the data crate reads it (ISO, `2024/1/5 13:00`, `2024年1月5日`, a
+    /// workbook date), rejected with the data crate's reason when it is not one.
+    pub fn time(&self, row: usize, col: usize) -> Option<TimeKey> {
+        match parse_time(&self.text(row, col)) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.reject(row, col, RejectKind::from(e));
+                None
+            }
+        }
+    }
+
     /// An optional yes/no flag (yes/no, true/false, 1/0, y/n, 是/否); empty or absent is no.
     pub fn flag(&self, row: usize, col: Option<usize>) -> Option<bool> {
         let Some(col) = col else { return Some(false) };
@@ -342,6 +354,11 @@ impl Table {
                 None
             }
         }
+    }
+
+    /// How many cells were rejected so far.
+    pub fn rejected_count(&self) -> usize {
+        self.rejected.borrow().len()
     }
 
     /// Finish: the kept rows, or an input error when rows were read but every one was rejected.

@@ -12,7 +12,7 @@ use super::super::table_input::{self, LangArg};
 use crate::output::CliError;
 use renewal_calc::composite::Alternative;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Input layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,7 +36,7 @@ const ENTITY: &[&str] = &["entity", "city", "城市", "地区"];
 const YEAR: &[&str] = &["year", "年份", "年"];
 
 /// Read the file in the given (or detected) layout. Errors name the row and column.
-pub(super) fn read_table(path: &PathBuf, format: Format, lang: LangArg) -> Result<Table, CliError> {
+pub(super) fn read_table(path: &Path, format: Format, lang: LangArg) -> Result<Table, CliError> {
     let t = table_input::Table::read(path, lang.into())?;
     let header: Vec<String> = t.headers().to_vec();
     if t.column(ENTITY) != Some(0) || t.column(YEAR) != Some(1) {
