@@ -234,3 +234,30 @@ fn ppb_header_converts_and_negative_concentration_is_located_in_chinese() {
     assert!(got.starts_with(msg), "{got}");
     assert!(err.contains(msg), "{err}");
 }
+
+#[test]
+fn xlsx_with_excel_dates_is_read_and_a_half_hour_is_located() {
+    // The data crate's fixture (openpyxl, make_fixtures.py): 时间 | PM2.5 with Excel datetimes
+    // 2024-01-05 13:00 → 80, 14:00 → 82, 14:30 → 83. The half hour is rejected, the two hours
+    // count for the day.
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/tests/fixtures/paste/workbook_hourly_dates.xlsx"
+    );
+    let (code, j, err) = run(&["--standard", "hj633-2012", p]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["input"], "hourly");
+    assert_eq!(j["rows_read"], 2);
+    assert_eq!(j["daily"][0]["date"], "2024-01-05");
+    let pm = j["daily"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["key"] == "pm25_24h")
+        .unwrap()
+        .clone();
+    assert_eq!(pm["count"], 2);
+    let msg = "row 4, column A (时间): \"2024-01-05 14:30\": not on the hour (minute 30); hourly data expected";
+    assert_eq!(j["rejections"][0]["message"], msg);
+    assert!(err.contains(msg), "{err}");
+}

@@ -138,3 +138,26 @@ fn population_reads_semicolon_decimal_comma_with_bom_and_chinese_headers() {
     // Mid-year 4348; natural increase -0.42 / 1000 * 4348 = -1.82616; migration -18.17384.
     assert!((f(&v["intervals"][0]["net_migration"]) + 18.17384).abs() < 1e-9);
 }
+
+#[test]
+fn population_reads_the_data_crates_xlsx_template_and_locates_its_empty_cells() {
+    // The Chinese population template (years 2020–2021, no values yet): the workbook is read,
+    // and every row is rejected for its empty population cell, located at the sheet's row.
+    let bytes = renewal_data::template::xlsx(
+        renewal_data::Family::Population,
+        renewal_data::Lang::Zh,
+        2020..=2021,
+    )
+    .expect("template");
+    let dir = std::env::temp_dir().join(format!("renewal-population-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("template.xlsx");
+    std::fs::write(&p, bytes).unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap(), "--lang", "zh"], None);
+    assert_eq!(code, 1);
+    assert_eq!(v, Value::Null);
+    assert!(err.contains("所有行均被拒绝"), "{err}");
+    assert!(err.contains("第 2 行 B 列（常住人口"), "{err}");
+    assert!(err.contains("第 3 行 B 列（常住人口"), "{err}");
+    assert!(err.contains("为空，需要数值"), "{err}");
+}
