@@ -134,6 +134,20 @@ impl Table {
     /// # Errors
     /// [`CliError::Input`] for an unreadable workbook, or no data rows under the header.
     pub fn parse(name: &str, bytes: &[u8], lang: Lang) -> Result<Self, CliError> {
+        Self::parse_with(name, bytes, lang, None)
+    }
+
+    /// Like [`Table::parse`]; with `headers`, a first row whose first cell is a number or a time
+    /// is data, not a header, and the columns are named `headers`.
+    ///
+    /// # Errors
+    /// As [`Table::parse`].
+    pub fn parse_with(
+        name: &str,
+        bytes: &[u8],
+        lang: Lang,
+        headers: Option<&[&str]>,
+    ) -> Result<Self, CliError> {
         let grid = if looks_like_workbook(bytes) {
             read_workbook(bytes, None)
                 .map_err(|e| CliError::Input(format!("{name}: {e}")))?
@@ -144,16 +158,30 @@ impl Table {
         };
         let is_comment =
             |r: &Row| matches!(r.get(0), Some(CellRef::Text(t)) if t.trim_start().starts_with('#'));
-        let mut rows = grid
+        let rows = grid
             .rows
             .into_iter()
             .filter(|r| !r.is_blank() && !is_comment(r));
-        let header = rows
-            .next()
+        let mut rows = rows.peekable();
+        let first = rows
+            .peek()
             .ok_or_else(|| CliError::Input(format!("{name}: no data rows")))?;
-        let headers: Vec<String> = (0..header.len())
-            .map(|i| cell_text(header.get(i)))
-            .collect();
+        let first_is_data = match first.get(0) {
+            Some(CellRef::Number(_)) => true,
+            Some(CellRef::Text(t)) => matches!(scan(t), Scan::Number(_)) || parse_time(t).is_ok(),
+            None => false,
+        };
+        let headers: Vec<String> = match headers {
+            Some(h) if first_is_data => h.iter().map(|s| (*s).to_string()).collect(),
+            _ => {
+                let header = rows
+                    .next()
+                    .ok_or_else(|| CliError::Input(format!("{name}: no data rows")))?;
+                (0..header.len())
+                    .map(|i| cell_text(header.get(i)))
+                    .collect()
+            }
+        };
         let keys = headers.iter().map(|h| key(h)).collect();
         let rows: Vec<Row> = rows.collect();
         if rows.is_empty() {
@@ -217,6 +245,11 @@ impl Table {
     /// Number of data rows.
     pub fn len(&self) -> usize {
         self.rows.len()
+    }
+
+    /// Cell `col` of data row `row` as the grid holds it (a workbook number stays a number).
+    pub fn cell(&self, row: usize, col: usize) -> Option<CellRef<'_>> {
+        self.rows.get(row).and_then(|r| r.get(col))
     }
 
     /// The trimmed text of a cell ("" when the row is short; a workbook number printed).
