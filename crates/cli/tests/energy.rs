@@ -130,3 +130,24 @@ fn energy_reads_tsv_with_chinese_headers_and_sources() {
     assert_eq!(v["rejections"][0]["message"], msg);
     assert!(err.contains(msg), "{err}");
 }
+
+#[test]
+fn a_unit_in_the_header_wins_over_the_default() {
+    // 发电量（GWh）: 4050 GWh = 40.5e8 kWh wind, 60000 GWh = 600e8 kWh coal.
+    let dir = std::env::temp_dir().join(format!("renewal-energy-unit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("mix.csv");
+    std::fs::write(
+        &p,
+        "年份,电源,发电量（GWh）\n2020,风电,4050\n2020,煤电,60 000\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["input_unit"], "GWh");
+    assert!((f(&v["years"][0]["total_generation_kwh"]) - 640.5e8).abs() < 1.0);
+    std::fs::write(&p, "year,source,generation (PJ)\n2020,wind,1\n").unwrap();
+    let (code, _, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("\"PJ\" is not a unit of this column"), "{err}");
+}

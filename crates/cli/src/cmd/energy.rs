@@ -119,11 +119,27 @@ fn choose_factor(s: &str) -> Result<AppliedFactor, CliError> {
     }
 }
 
-fn read_records(
-    t: Table,
-    unit: EnergyUnit,
-    cap_unit: PowerUnit,
-) -> Result<(Vec<EnergyRecord>, Vec<Rejected>), CliError> {
+/// The unit written in a column's header (`发电量（亿千瓦时）`, `capacity (MW)`), if any.
+///
+/// # Errors
+/// [`CliError::Input`] when the bracket holds something that is not a unit of that kind.
+fn header_unit<U: std::str::FromStr>(t: &Table, col: Option<usize>) -> Result<Option<U>, CliError> {
+    let Some(h) = col.and_then(|c| t.headers().get(c)) else {
+        return Ok(None);
+    };
+    match renewal_data::indicator::split_unit(h).1 {
+        None => Ok(None),
+        Some(b) => b.parse().map(Some).map_err(|_| {
+            CliError::Input(format!("column {h:?}: {b:?} is not a unit of this column"))
+        }),
+    }
+}
+
+/// The records, the units they were read in, and the rejections.
+type Records = (Vec<EnergyRecord>, EnergyUnit, PowerUnit, Vec<Rejected>);
+
+/// A unit in a column header wins over `--unit` / `--capacity-unit` for that column.
+fn read_records(t: Table, unit: EnergyUnit, cap_unit: PowerUnit) -> Result<Records, CliError> {
     let y = t.require(&["year", "年份"])?;
     let s = t.require(&["source", "来源", "电源"])?;
     let g = t.column(&["generation", "发电量"]);
@@ -133,6 +149,8 @@ fn read_records(
             "the file needs a generation or a capacity column".into(),
         ));
     }
+    let unit = header_unit(&t, g)?.unwrap_or(unit);
+    let cap_unit = header_unit(&t, c)?.unwrap_or(cap_unit);
     let kept = (0..t.len())
         .filter_map(|r| {
             let source = t.text(r, s).parse::<EnergySource>().ok();
@@ -155,7 +173,8 @@ fn read_records(
             })
         })
         .collect();
-    t.finish(kept)
+    let (kept, rejected) = t.finish(kept)?;
+    Ok((kept, unit, cap_unit, rejected))
 }
 
 fn northeast_reference() -> Vec<ReferenceGrowth> {
@@ -197,7 +216,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|e| CliError::Usage(format!("--capacity-unit: {e} (kW, MW, 1e4kW, GW)")))?;
     let factor = choose_factor(&args.grid_factor)?;
     let table = Table::read(path, args.lang.into())?;
-    let (records, rejections) = read_records(table, unit, cap_unit)?;
+    let (records, unit, cap_unit, rejections) = read_records(table, unit, cap_unit)?;
     let report = energy::assess(&records, factor.t_co2_per_mwh)
         .map_err(|e| CliError::Input(format!("energy: {e}")))?;
     let northeast_comparison = energy::compare_growth(&report, &northeast_reference());
