@@ -133,7 +133,7 @@ fn energy_reads_tsv_with_chinese_headers_and_sources() {
 
 #[test]
 fn a_unit_in_the_header_wins_over_the_default() {
-    // 发电量（GWh）: 4050 GWh = 40.5e8 kWh wind, 60000 GWh = 600e8 kWh coal.
+    // 发电量（GWh）: 4050 GWh = 40.5e8 kWh wind, "60 000" (space as thousands separator) GWh = 600e8 kWh coal.
     let dir = std::env::temp_dir().join(format!("renewal-energy-unit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("mix.csv");

@@ -31,7 +31,7 @@ use renewal_calc::time::{CivilDate, CivilHour};
 use std::path::PathBuf;
 
 use super::table_input::{LangArg, Reason, Rejected, Table};
-use renewal_data::indicator::recognise;
+use renewal_data::indicator::{recognise, IndicatorSpec};
 use renewal_data::time::TimeKey;
 use renewal_data::units::{convert, Unit};
 use renewal_data::validate::RejectKind;
@@ -160,26 +160,28 @@ fn recognised(header: &str) -> Option<(Pollutant, Option<Unit>)> {
 
 /// A concentration cell in the indicator's canonical unit (µg/m³; CO mg/m³): missing markers
 /// are `None`; not a number, a negative value or a unit that does not convert is rejected.
-fn concentration(t: &Table, row: usize, col: usize, key: &str, unit: Option<Unit>) -> Option<f64> {
+fn concentration(
+    t: &Table,
+    row: usize,
+    col: usize,
+    unit: Option<(Unit, &IndicatorSpec)>,
+) -> Option<f64> {
     let v = t.opt_number(row, Some(col))?;
-    let v = match (unit, IndicatorId::from_id(key)) {
-        (Some(u), Some(id)) => {
-            let spec = id.spec();
-            match convert(v, u, spec.canonical_unit, spec.gas) {
-                Ok(c) => c,
-                Err(_) => {
-                    t.reject(
-                        row,
-                        col,
-                        RejectKind::UnitMismatch {
-                            found: u,
-                            expected: spec.canonical_unit,
-                        },
-                    );
-                    return None;
-                }
+    let v = match unit {
+        Some((u, spec)) => match convert(v, u, spec.canonical_unit, spec.gas) {
+            Ok(c) => c,
+            Err(_) => {
+                t.reject(
+                    row,
+                    col,
+                    RejectKind::UnitMismatch {
+                        found: u,
+                        expected: spec.canonical_unit,
+                    },
+                );
+                return None;
             }
-        }
+        },
         _ => v,
     };
     if v < 0.0 {
@@ -327,10 +329,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
                         "column {name:?}: not a pollutant (pm25 pm10 so2 no2 co o3)"
                     ))
                 })?;
+            let unit = unit.and_then(|u| Some((u, IndicatorId::from_id(p.key())?.spec())));
             let mut values = Vec::new();
             for (row, stamp) in &stamps {
                 let Stamp::Hour(hour) = stamp else { continue };
-                if let Some(v) = concentration(&t, *row, *c, p.key(), unit) {
+                if let Some(v) = concentration(&t, *row, *c, unit) {
                     values.push(HourlyValue {
                         hour: *hour,
                         concentration: v,
@@ -352,10 +355,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
                         "column {name:?}: not a daily key (pm25_24h … o3_8h)"
                     ))
                 })?;
+            let unit =
+                unit.and_then(|u| Some((u, IndicatorId::from_id(k.pollutant().key())?.spec())));
             let mut values = Vec::new();
             for (row, stamp) in &stamps {
                 let Stamp::Day(date) = stamp else { continue };
-                if let Some(v) = concentration(&t, *row, *c, k.pollutant().key(), unit) {
+                if let Some(v) = concentration(&t, *row, *c, unit) {
                     values.push(DailyValue {
                         date: *date,
                         concentration: v,

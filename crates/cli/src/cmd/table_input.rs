@@ -26,7 +26,7 @@ use std::path::Path;
 
 use renewal_data::delimited::{decode, read_grid, sniff_delimiter};
 use renewal_data::grid::{column_letter, CellRef, Row};
-use renewal_data::number::{decide_mark, scan, DecimalMark, Evidence, MarkEvidence, Scan};
+use renewal_data::number::{decide_mark, evidence_of, scan, DecimalMark, MarkEvidence, Scan};
 use renewal_data::time::{parse_time, TimeKey};
 use renewal_data::validate::RejectKind;
 use renewal_data::xlsx::{looks_like_workbook, read_workbook};
@@ -192,8 +192,7 @@ impl Table {
         for r in &rows {
             for (i, e) in evidence.iter_mut().enumerate() {
                 if let Some(CellRef::Text(t)) = r.get(i) {
-                    if let Scan::Number(reading) = scan(t) {
-                        let ev: Evidence = reading.evidence();
+                    if let Some(ev) = evidence_of(t) {
                         e.add(ev);
                         table.add(ev);
                     }
@@ -363,7 +362,11 @@ impl Table {
     /// A time cell as the data crate reads it (ISO, `2024/1/5 13:00`, `2024年1月5日`, a
     /// workbook date), rejected with the data crate's reason when it is not one.
     pub fn time(&self, row: usize, col: usize) -> Option<TimeKey> {
-        match parse_time(&self.text(row, col)) {
+        let parsed = match self.cell(row, col) {
+            Some(CellRef::Text(t)) => parse_time(t),
+            other => parse_time(&cell_text(other)),
+        };
+        match parsed {
             Ok(t) => Some(t),
             Err(e) => {
                 self.reject(row, col, RejectKind::from(e));
