@@ -134,3 +134,28 @@ fn advise_reads_the_json_output_of_other_subcommands() {
     assert!(err.contains("given twice"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn advise_reads_tsv_with_decimal_comma_and_locates_unknown_ids() {
+    let dir = std::env::temp_dir().join(format!("renewal-advise-in-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("d.tsv");
+    std::fs::write(
+        &p,
+        "指标\t数值\ndepletion.extraction_ratio\t0,74\nair.pm25\t40\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["diagnostics"]["depletion.extraction_ratio"], 0.74);
+    assert_eq!(v["rejections"][0]["row"], 3);
+    assert_eq!(v["rejections"][0]["column_letter"], "A");
+    let msg = v["rejections"][0]["message"].as_str().unwrap_or("");
+    assert!(
+        msg.starts_with(
+            "row 3, column A (指标): \"air.pm25\": not a diagnostic (unknown diagnostic"
+        ),
+        "{msg}"
+    );
+    assert!(err.contains("row 3, column A"), "{err}");
+}

@@ -139,13 +139,20 @@ fn bad_files_fail_with_row_and_column() {
         "bad_value.csv",
         "date,pm25_24h\n2023-01-01,12\n2023-01-02,abc\n",
     );
-    let (code, _, err) = run(&["--standard", "hj633-2012", p.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert!(err.contains("row 3, column \"pm25_24h\""), "{err}");
+    // A bad value among good ones is a warning: the value is left out, the cell located.
+    let (code, j, err) = run(&["--standard", "hj633-2012", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let msg = "row 3, column B (pm25_24h): \"abc\": not a number";
+    assert!(err.contains(msg), "{err}");
+    assert_eq!(j["rejections"][0]["message"], msg);
+    // Every row rejected: an input error.
     let p = write("bad_date.csv", "date,pm25_24h\n2023-02-30,12\n");
     let (code, _, err) = run(&["--standard", "hj633-2012", p.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("row 2, column 1"), "{err}");
+    assert!(
+        err.contains("row 2, column A (date): \"2023-02-30\": this date or hour does not exist"),
+        "{err}"
+    );
     let p = write("bad_col.csv", "date,benzene\n2023-01-01,1\n");
     let (code, _, err) = run(&["--standard", "hj633-2012", p.to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -162,4 +169,95 @@ fn bad_files_fail_with_row_and_column() {
     assert!(err.contains("file.csv"), "{err}");
     let (code, _, _) = run(&["--standard", "us-epa-2024", p.to_str().unwrap()]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn chinese_tsv_with_units_and_decimal_comma_reads_like_the_plain_csv() {
+    // The hourly fixture as a Chinese WPS paste: tab-separated, `2023/5/1 0:00` timestamps,
+    // headers 时间 / 细颗粒物(μg/m³) / 一氧化碳(mg/m³) / 臭氧(μg/m³), decimal comma in CO.
+    // Same values, so the same daily AQI (132, O3 primary) and CO count as the plain CSV.
+    let mut s =
+        String::from("时间\t细颗粒物(μg/m³)\tPM10\tSO2\tNO2\t一氧化碳(mg/m³)\t臭氧(μg/m³)\n");
+    for d in 1..=2 {
+        for h in 0..24 {
+            let co = if d == 1 || h < 4 { "1,0" } else { "" };
+            s.push_str(&format!(
+                "2023/5/{d} {h}:00\t40\t40\t10\t20\t{co}\t{}\n",
+                10 * h
+            ));
+        }
+    }
+    let p = write("hourly_zh.tsv", &s);
+    let (code, j, err) = run(&["--standard", "hj633-2026", p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["input"], "hourly");
+    assert_eq!(j["rows_read"], 48);
+    assert_eq!(j["daily"][0]["date"], "2023-05-01");
+    assert_eq!(j["daily"][0]["aqi"], 132);
+    let co = j["daily"][1]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["key"] == "co_24h")
+        .unwrap()
+        .clone();
+    assert_eq!(co["invalid"]["got"], 4);
+    assert_eq!(j.get("rejections"), None);
+}
+
+#[test]
+fn ppb_header_converts_and_negative_concentration_is_located_in_chinese() {
+    // SO2 in ppb: 10 ppb × 64.066 g/mol / 24.45 L/mol = 26.2029 µg/m³ (the data crate's
+    // conversion at 25 °C, 1 atm). Day 2's value -5 is rejected (negative concentration) and left out.
+    let text = "日期,二氧化硫(ppb)\n2023-01-01,10\n2023-01-02,-5\n";
+    let p = write("ppb.csv", text);
+    let (code, j, err) = run(&[
+        "--standard",
+        "hj633-2012",
+        "--lang",
+        "zh",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let so2 = j["daily"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["key"] == "so2_24h")
+        .unwrap()
+        .clone();
+    let c = so2["value"].as_f64().unwrap_or(f64::NAN);
+    assert!((c - 10.0 * 64.066 / 24.45).abs() < 1e-3, "{so2}");
+    // The value in the message is in µg/m³, as the data crate reports it: -5 ppb = -13.1014.
+    let msg = "第 3 行 B 列（二氧化硫(ppb)）：“-5”：浓度为负值 -13.1014";
+    let got = j["rejections"][0]["message"].as_str().unwrap_or("");
+    assert!(got.starts_with(msg), "{got}");
+    assert!(err.contains(msg), "{err}");
+}
+
+#[test]
+fn xlsx_with_excel_dates_is_read_and_a_half_hour_is_located() {
+    // The data crate's fixture (openpyxl, make_fixtures.py): 时间 | PM2.5 with Excel datetimes
+    // 2024-01-05 13:00 → 80, 14:00 → 82, 14:30 → 83. The half hour is rejected, the two hours
+    // count for the day.
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/tests/fixtures/paste/workbook_hourly_dates.xlsx"
+    );
+    let (code, j, err) = run(&["--standard", "hj633-2012", p]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["input"], "hourly");
+    assert_eq!(j["rows_read"], 2);
+    assert_eq!(j["daily"][0]["date"], "2024-01-05");
+    let pm = j["daily"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["key"] == "pm25_24h")
+        .unwrap()
+        .clone();
+    assert_eq!(pm["count"], 2);
+    let msg = "row 4, column A (时间): \"2024-01-05 14:30\": not on the hour (minute 30); hourly data expected";
+    assert_eq!(j["rejections"][0]["message"], msg);
+    assert!(err.contains(msg), "{err}");
 }

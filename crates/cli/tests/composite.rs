@@ -323,7 +323,11 @@ fn nan_value_is_an_input_error_with_its_line() {
         "nan.csv",
         "entity,year,a,b\nX,2020,1,2\nY,2020,NaN,3\nZ,2020,2,4\n",
     );
-    fails(&[f.to_str().expect("path")], 1, "line 3");
+    fails(
+        &[f.to_str().expect("path")],
+        1,
+        "row 3, column C (a): \"NaN\": not a finite number",
+    );
 }
 
 #[test]
@@ -390,4 +394,43 @@ fn single_alternative_is_an_input_error() {
 #[test]
 fn missing_file_is_an_error() {
     fails(&["/nonexistent/renewal.csv"], 1, "/nonexistent/renewal.csv");
+}
+
+#[test]
+fn semicolon_decimal_comma_with_chinese_entity_header_reads_the_same_values() {
+    // The WIDE matrix written the European way: `;` delimiter, decimal comma, point as thousands
+    // separator, BOM, 城市/年份 headers. The scores must equal those of the plain CSV.
+    let plain = write("plain.csv", WIDE);
+    let euro = write(
+        "euro.csv",
+        "\u{feff}城市;年份;pm25;gdp_per_capita;renewable_share
+Shenyang;2020;42;68.000;0,12
+Shenyang;2022;35;73.000;0,18
+Harbin;2020;45;52.000;0,10
+Harbin;2022;38;56.000;0,15
+Changchun;2022;30;70.000;0,20
+",
+    );
+    let a = run(&[plain.to_str().expect("path")]);
+    let b = run(&[euro.to_str().expect("path")]);
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let (a, b): (Value, Value) = (
+        serde_json::from_slice(&a.stdout).expect("json"),
+        serde_json::from_slice(&b.stdout).expect("json"),
+    );
+    assert_eq!(a["alternatives"], b["alternatives"]);
+    assert!(a["alternatives"].as_array().is_some_and(|r| r.len() == 5));
+}
+
+#[test]
+fn excel_error_cell_is_located_in_chinese() {
+    let f = write(
+        "err.tsv",
+        "entity\tyear\ta\tb\nX\t2020\t1\t2\nY\t2020\t#N/A\t3\n",
+    );
+    fails(
+        &[f.to_str().expect("path"), "--lang", "zh"],
+        1,
+        "第 3 行 C 列（a）：“#N/A”：表格错误值 #N/A",
+    );
 }

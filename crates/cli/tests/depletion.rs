@@ -133,3 +133,27 @@ fn depletion_rejects_inconsistent_inputs() {
     assert_eq!(code, 1);
     assert!(err.contains("remaining reserves 40"), "{err}");
 }
+
+#[test]
+fn depletion_reads_a_semicolon_file_with_decimal_comma_and_rejects_a_bad_year() {
+    // Production 40,5 and 50,5 (decimal comma); the row "20x9" is rejected and left out.
+    // Original 1000, cumulative 650: ratio 0.65; R/P on the last year 350 / 50.5.
+    let dir = std::env::temp_dir().join(format!("renewal-depletion-in-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("prod.csv");
+    std::fs::write(&p, "年份;产量（万吨）\n2019;40,5\n20x9;45\n2020;50,5\n").unwrap();
+    let (code, v, err) = run(&[
+        "--original",
+        "1000",
+        "--cumulative",
+        "650",
+        "--production-file",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let f = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    assert!((f(&v["reserve_to_production_years"]) - 350.0 / 50.5).abs() < 1e-12);
+    let msg = "row 3, column A (年份): \"20x9\": not a year, date or hour";
+    assert_eq!(v["rejections"][0]["message"], msg);
+    assert!(err.contains(msg), "{err}");
+}

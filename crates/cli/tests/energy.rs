@@ -109,3 +109,45 @@ fn energy_rejects_bad_input() {
     assert_eq!(code, 1);
     assert!(err.contains("missing column year"), "{err}");
 }
+
+#[test]
+fn energy_reads_tsv_with_chinese_headers_and_sources() {
+    // Generation in 亿千瓦时 (the default --unit): 风电 40,5 → 40.5e8 kWh; 煤电 600 → 600e8 kWh.
+    let dir = std::env::temp_dir().join(format!("renewal-energy-in-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("mix.tsv");
+    std::fs::write(
+        &p,
+        "年份\t电源\t发电量（亿千瓦时）\n2020\t风电\t40,5\n2020\t煤电\t600\n2020\t潮汐\t1\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!((f(&v["years"][0]["total_generation_kwh"]) - 640.5e8).abs() < 1.0);
+    assert!((f(&v["years"][0]["renewable_share"]) - 40.5 / 640.5).abs() < 1e-12);
+    // The tidal row is rejected, located, and left out.
+    let msg = "row 4, column B (电源): \"潮汐\": not a known source";
+    assert_eq!(v["rejections"][0]["message"], msg);
+    assert!(err.contains(msg), "{err}");
+}
+
+#[test]
+fn a_unit_in_the_header_wins_over_the_default() {
+    // 发电量（GWh）: 4050 GWh = 40.5e8 kWh wind, "60 000" (space as thousands separator) GWh = 600e8 kWh coal.
+    let dir = std::env::temp_dir().join(format!("renewal-energy-unit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("mix.csv");
+    std::fs::write(
+        &p,
+        "年份,电源,发电量（GWh）\n2020,风电,4050\n2020,煤电,60 000\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["input_unit"], "GWh");
+    assert!((f(&v["years"][0]["total_generation_kwh"]) - 640.5e8).abs() < 1.0);
+    std::fs::write(&p, "year,source,generation (PJ)\n2020,wind,1\n").unwrap();
+    let (code, _, err) = run(&[p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("\"PJ\" is not a unit of this column"), "{err}");
+}

@@ -107,13 +107,57 @@ fn population_rejects_bad_rows() {
     let (code, _, err) = run(&["-"], Some("year,population\n2020,10\n2019,11\n"));
     assert_eq!(code, 1);
     assert!(err.contains("year 2019 does not come after 2020"), "{err}");
-    let (code, _, err) = run(&["-"], Some("year,population,deaths\n2020,10,many\n"));
+    // A bad optional cell is a warning now: the row is kept without it, the cell is located.
+    let (code, v, err) = run(&["-"], Some("year,population,deaths\n2020,10,many\n"));
+    assert_eq!(code, 0);
+    let msg = "row 2, column C (deaths): \"many\": not a number";
+    assert!(err.contains(msg), "{err}");
+    assert_eq!(v["rejections"][0]["message"], msg);
+    assert_eq!(v["years"][0]["population"], 10.0);
+    // Every row rejected: an input error.
+    let (code, _, err) = run(&["-"], Some("year,population\n2020,lots\n"));
     assert_eq!(code, 1);
     assert!(
-        err.contains("line 2, column \"deaths\": \"many\" is not a number"),
+        err.contains("row 2, column B (population): \"lots\": not a number"),
         "{err}"
     );
     let (code, _, err) = run(&["-"], Some("year,people\n2020,10\n"));
     assert_eq!(code, 1);
     assert!(err.contains("missing column population"), "{err}");
+}
+
+#[test]
+fn population_reads_semicolon_decimal_comma_with_bom_and_chinese_headers() {
+    // 4.358,0 and 4.338,0 (decimal comma): change 4338 - 4358 = -20; NGR 0,26 ‰ → 0.26 ‰.
+    let csv =
+        "\u{feff}年份;常住人口（万人）;自然增长率（‰）\n2014;4.358,0;0,26\n2015;4.338,0;-0,42\n";
+    let (code, v, err) = run(&["-"], Some(csv));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["years"][0]["population"], 4358.0);
+    assert_eq!(v["years"][1]["population"], 4338.0);
+    // Mid-year 4348; natural increase -0.42 / 1000 * 4348 = -1.82616; migration -18.17384.
+    assert!((f(&v["intervals"][0]["net_migration"]) + 18.17384).abs() < 1e-9);
+}
+
+#[test]
+fn population_reads_the_data_crates_xlsx_template_and_locates_its_empty_cells() {
+    // The Chinese population template (years 2020–2021, no values yet): the workbook is read,
+    // and every row is rejected for its empty population cell, located at the sheet's row.
+    let bytes = renewal_data::template::xlsx(
+        renewal_data::Family::Population,
+        renewal_data::Lang::Zh,
+        2020..=2021,
+    )
+    .expect("template");
+    let dir = std::env::temp_dir().join(format!("renewal-population-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("template.xlsx");
+    std::fs::write(&p, bytes).unwrap();
+    let (code, v, err) = run(&[p.to_str().unwrap(), "--lang", "zh"], None);
+    assert_eq!(code, 1);
+    assert_eq!(v, Value::Null);
+    assert!(err.contains("所有行均被拒绝"), "{err}");
+    assert!(err.contains("第 2 行 B 列（常住人口"), "{err}");
+    assert!(err.contains("第 3 行 B 列（常住人口"), "{err}");
+    assert!(err.contains("为空，需要数值"), "{err}");
 }

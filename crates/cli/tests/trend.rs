@@ -132,12 +132,36 @@ fn three_values_are_an_explicit_outcome_not_an_error() {
 }
 
 #[test]
-fn bad_value_is_an_input_error_with_its_line() {
-    let out = run(&[], "year,value\n2015,1\n2016,abc\n");
+fn bad_value_is_located_and_read_as_missing() {
+    // A bad value among good ones is a warning: located, read as missing, listed in the JSON.
+    let out = run(&[], "year,value\n2015,1\n2016,abc\n2017,3\n");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let v = json(&out);
+    let msg = "row 3, column B (value): \"abc\": not a number";
+    assert!(err.contains(msg), "{err}");
+    assert_eq!(v["rejections"][0]["message"], msg);
+    // n counts the values present: 2015 and 2017. Sen's slope on (2015, 1), (2017, 3): 1 / year.
+    assert_eq!(v["n"], 2);
+    close(&v["slope"], 1.0);
+    // Every row rejected: an input error.
+    let out = run(&[], "year,value\nsometime,1\n");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 3"), "{err}");
+    assert!(
+        err.contains("row 2, column A (year): \"sometime\": not a year, date or hour"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn semicolon_decimal_comma_and_chinese_years_read_as_the_plain_series() {
+    // 2018年;1,5 … : the values 1.5, 2.5, 4.5 at 2018–2020. Sen's slope: median of
+    // (1, 1.5, 2) / 1, 3 / 2 → pairwise slopes 1, 2, 1.5 → 1.5 per year.
+    let v = json(&run(&[], "年份;数值\n2018年;1,5\n2019年;2,5\n2020年;4,5\n"));
+    close(&v["slope"], 1.5);
+    assert_eq!(v["n"], 3);
+    assert!(v.get("rejections").is_none());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `renewal advise`: from computed diagnostics to the paper's challenges (section 3) and
 //! strategies (section 4), saying which number triggered which.
 
-use super::small_csv::Table;
+use super::table_input::{LangArg, Reason, Rejected, Table};
 use crate::output::{print_json, CliError};
 use renewal_calc::advisor::{self, Diagnostic, Rule, Section};
 use std::collections::BTreeMap;
@@ -42,6 +42,9 @@ pub struct Args {
     /// Print the rules, diagnostics and sections and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
 }
 
 #[derive(serde::Serialize)]
@@ -56,6 +59,9 @@ struct Output {
     diagnostics: BTreeMap<String, f64>,
     #[serde(flatten)]
     advice: advisor::Advice,
+    /// Rejected cells of CSV/XLSX inputs (their rows left out), located; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
 fn known(id: &str) -> Result<(), String> {
@@ -87,17 +93,39 @@ fn insert(
     Ok(())
 }
 
-fn read_csv(name: &str, text: &str, into: &mut BTreeMap<String, f64>) -> Result<(), CliError> {
-    let t = Table::parse(name, text)?;
+/// A table (CSV, TSV, XLSX …) of `diagnostic,value` rows, read through the data crate.
+fn read_table(
+    name: &str,
+    bytes: &[u8],
+    lang: LangArg,
+    into: &mut BTreeMap<String, f64>,
+) -> Result<Vec<Rejected>, CliError> {
+    let t = Table::parse(name, bytes, lang.into())?;
     let d = t.require(&["diagnostic", "id", "指标"])?;
     let v = t.require(&["value", "数值"])?;
+    let mut kept = Vec::new();
     for r in 0..t.len() {
-        let id = t.text(r, d).to_string();
-        known(&id).map_err(|m| t.cell_error(r, d, &format!("is not a diagnostic ({m})")))?;
-        let value = t.number(r, v)?;
+        let id = t.text(r, d);
+        let id_ok = known(&id).map_err(|m| {
+            t.reject(
+                r,
+                d,
+                Reason::Text(
+                    format!("not a diagnostic ({m})"),
+                    format!("不是已知的诊断指标（{m}）"),
+                ),
+            )
+        });
+        let value = t.number(r, v);
+        if let (Ok(()), Some(value)) = (id_ok, value) {
+            kept.push((id, value));
+        }
+    }
+    let (kept, rejected) = t.finish(kept)?;
+    for (id, value) in kept {
         insert(into, id, value, name)?;
     }
-    Ok(())
+    Ok(rejected)
 }
 
 /// The JSON output of another subcommand: its `diagnostics` object (or a flat object of
@@ -120,24 +148,25 @@ fn read_json(name: &str, text: &str, into: &mut BTreeMap<String, f64>) -> Result
     Ok(())
 }
 
-fn read_file(path: &Path, into: &mut BTreeMap<String, f64>) -> Result<(), CliError> {
+fn read_file(
+    path: &Path,
+    lang: LangArg,
+    into: &mut BTreeMap<String, f64>,
+) -> Result<Vec<Rejected>, CliError> {
     let name = path.display().to_string();
-    let text = if name == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        s
+    let bytes = if name == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b)?;
+        b
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| CliError::Input(format!("cannot read {name}: {e}")))?
+        std::fs::read(path).map_err(|e| CliError::Input(format!("cannot read {name}: {e}")))?
     };
-    if text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
-    {
-        read_json(&name, &text, into)
+    let (text, _) = renewal_data::delimited::decode(&bytes);
+    if text.trim_start().starts_with('{') {
+        read_json(&name, &text, into)?;
+        Ok(Vec::new())
     } else {
-        read_csv(&name, &text, into)
+        read_table(&name, &bytes, lang, into)
     }
 }
 
@@ -157,8 +186,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
         ));
     }
     let mut diagnostics = BTreeMap::new();
+    let mut rejections = Vec::new();
     for path in &args.files {
-        read_file(path, &mut diagnostics)?;
+        rejections.extend(read_file(path, args.lang, &mut diagnostics)?);
     }
     for s in &args.set {
         let (id, v) = s
@@ -177,5 +207,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
     print_json(&Output {
         diagnostics,
         advice,
+        rejections,
     })
 }

@@ -1,11 +1,22 @@
 //! `renewal air-annual`: daily AQI and HJ 663 annual statistics of one city or station from an
-//! hourly or daily CSV, checked against GB 3095 and WHO 2021.
+//! hourly or daily table, checked against GB 3095 and WHO 2021.
 //!
-//! The CSV is read here, small and local: a header row, then a first column with the timestamp
-//! (`YYYY-MM-DD HH[:00]` or `YYYY-MM-DDTHH[:00]`, hourly) or the date (`YYYY-MM-DD`, daily), then
-//! one column per pollutant. Hourly columns: `pm25 pm10 so2 no2 co o3`. Daily columns:
-//! `pm25_24h pm10_24h so2_24h no2_24h co_24h o3_8h` (O3 as MDA8) and, for HJ 633-2012, `o3_1h`
-//! (daily max); bare names are read as these. Empty cells, `NA` and `-` are missing values.
+//! The file (CSV/TSV with comma, semicolon or tab, XLSX, ODS; any encoding the data crate
+//! decodes) is read through the data crate ([`super::table_input`]): a header row, then a first
+//! column with the timestamp (hourly) or the date (daily) in any form
+//! [`renewal_data::time::parse_time`] reads (`2023-05-01 13:00`, `2023/5/1 13:00`,
+//! `2023年5月1日` …), then one column per pollutant. Hourly columns: `pm25 pm10 so2 no2 co o3`.
+//! Daily columns: `pm25_24h pm10_24h so2_24h no2_24h co_24h o3_8h` (O3 as MDA8) and, for
+//! HJ 633-2012, `o3_1h` (daily max); bare names are read as these. Other headers are recognised
+//! through the data crate's synonym table (`PM2.5 (μg/m³)`, `细颗粒物`, `二氧化硫(ppb)` …) and
+//! their unit converted to µg/m³ (CO mg/m³). Empty cells and missing markers (`NA`, `-`, `缺测`
+//! …) are missing values; decimal comma and thousands separators are read per column.
+//!
+//! # Errors
+//! A cell that is not a number, a negative concentration or an impossible unit is rejected,
+//! located (row, column, header, raw text, reason in `--lang`), listed on stderr and under
+//! `rejections`, and left out; a bad timestamp leaves its row out. Only a file whose every row
+//! (or every value) is rejected is an input error.
 
 use super::aqi::StandardArg;
 use crate::output::{print_json, CliError};
@@ -18,6 +29,13 @@ use renewal_calc::compliance::{
 };
 use renewal_calc::time::{CivilDate, CivilHour};
 use std::path::PathBuf;
+
+use super::table_input::{LangArg, Reason, Rejected, Table};
+use renewal_data::indicator::{recognise, IndicatorSpec};
+use renewal_data::time::TimeKey;
+use renewal_data::units::{convert, Unit};
+use renewal_data::validate::RejectKind;
+use renewal_data::{ColumnRole, IndicatorId};
 
 /// GB 3095 grade on the command line.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -57,8 +75,11 @@ pub struct Args {
     /// Print JSON (the only format).
     #[arg(long)]
     pub json: bool,
-    /// The CSV file.
+    /// The file: CSV/TSV (comma, semicolon, tab), XLSX or ODS.
     pub file: PathBuf,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
 }
 
 enum Stamp {
@@ -66,57 +87,40 @@ enum Stamp {
     Day(CivilDate),
 }
 
-fn num(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// Parse `YYYY-MM-DD`, `YYYY-MM-DD HH`, `YYYY-MM-DD HH:MM[:SS]` or with `T`.
-fn parse_stamp(s: &str, label: HourLabel) -> Result<Stamp, String> {
-    let s = s.trim();
-    let (date_part, time_part) = match s.split_once(['T', ' ']) {
-        Some((d, t)) => (d, Some(t.trim())),
-        None => (s, None),
-    };
-    let mut it = date_part.split('-');
-    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err(format!("{s:?} is not a date YYYY-MM-DD"));
-    };
-    let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) else {
-        return Err(format!("{s:?} is not a date YYYY-MM-DD"));
-    };
-    let (y, m, d) = (
-        i32::try_from(y).map_err(|_| format!("{s:?}: bad year"))?,
-        u8::try_from(m).map_err(|_| format!("{s:?}: bad month"))?,
-        u8::try_from(d).map_err(|_| format!("{s:?}: bad day"))?,
-    );
-    let date = CivilDate::new(y, m, d).map_err(|e| format!("{s:?}: {e}"))?;
-    let Some(t) = time_part else {
-        return Ok(Stamp::Day(date));
-    };
-    let mut parts = t.split(':');
-    let hour = parts
-        .next()
-        .and_then(num)
-        .ok_or_else(|| format!("{s:?}: bad hour"))?;
-    for rest in parts {
-        if num(rest) != Some(0) {
-            return Err(format!("{s:?}: hourly data must be on the hour"));
+/// A time cell as a stamp: dates are days, hours are shifted by the label convention (`24:00`
+/// is read by the data crate as 00:00 of the next day, so `end` gives 23:00–24:00).
+fn stamp(t: &Table, row: usize, label: HourLabel) -> Option<Stamp> {
+    match t.time(row, 0)? {
+        TimeKey::Date(d) => Some(Stamp::Day(d)),
+        TimeKey::Hour(h) if label == HourLabel::End => Some(Stamp::Hour(
+            CivilHour::from_hours_since_epoch(h.hours_since_epoch() - 1),
+        )),
+        TimeKey::Hour(h) => Some(Stamp::Hour(h)),
+        TimeKey::Year(_) => {
+            t.reject(
+                row,
+                0,
+                Reason::Text(
+                    "a year; hourly timestamps or daily dates are needed".into(),
+                    "是年份；需要小时时刻或日期".into(),
+                ),
+            );
+            None
         }
     }
-    let max = if label == HourLabel::End { 24 } else { 23 };
-    if hour > max {
-        return Err(format!("{s:?}: hour {hour} is out of range"));
+}
+
+/// The series and the rejections; an input error when cells were rejected and no value is left.
+#[allow(clippy::type_complexity)]
+fn finish<K, V>(
+    t: Table,
+    series: Vec<(K, Vec<V>)>,
+) -> Result<(Vec<(K, Vec<V>)>, Vec<Rejected>), CliError> {
+    if series.iter().all(|(_, v)| v.is_empty()) && t.rejected_count() > 0 {
+        t.finish(Vec::<()>::new())?;
+        return Ok((series, Vec::new()));
     }
-    let base = CivilHour { date, hour: 0 }.hours_since_epoch() + i64::from(hour);
-    let start = if label == HourLabel::End {
-        base - 1
-    } else {
-        base
-    };
-    Ok(Stamp::Hour(CivilHour::from_hours_since_epoch(start)))
+    t.finish(series)
 }
 
 fn hourly_column(name: &str) -> Option<Pollutant> {
@@ -124,58 +128,67 @@ fn hourly_column(name: &str) -> Option<Pollutant> {
 }
 
 fn daily_column(name: &str) -> Option<PollutantKey> {
-    PollutantKey::from_key(name).or_else(|| {
-        Some(match Pollutant::from_key(name)? {
-            Pollutant::Pm25 => PollutantKey::Pm25_24h,
-            Pollutant::Pm10 => PollutantKey::Pm10_24h,
-            Pollutant::So2 => PollutantKey::So2_24h,
-            Pollutant::No2 => PollutantKey::No2_24h,
-            Pollutant::Co => PollutantKey::Co_24h,
-            Pollutant::O3 => PollutantKey::O3_8h,
-        })
-    })
+    PollutantKey::from_key(name).or_else(|| Some(daily_key(Pollutant::from_key(name)?)))
 }
 
-fn cell_value(raw: &str, row: usize, header: &str) -> Result<Option<f64>, CliError> {
-    let t = raw.trim();
-    if t.is_empty() || t.eq_ignore_ascii_case("na") || t == "-" {
-        return Ok(None);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(CliError::Input(format!(
-            "row {row}, column {header:?}: {raw:?} is not a non-negative number"
-        ))),
+fn daily_key(p: Pollutant) -> PollutantKey {
+    match p {
+        Pollutant::Pm25 => PollutantKey::Pm25_24h,
+        Pollutant::Pm10 => PollutantKey::Pm10_24h,
+        Pollutant::So2 => PollutantKey::So2_24h,
+        Pollutant::No2 => PollutantKey::No2_24h,
+        Pollutant::Co => PollutantKey::Co_24h,
+        Pollutant::O3 => PollutantKey::O3_8h,
     }
 }
 
-struct Table {
-    headers: Vec<String>,
-    rows: Vec<(usize, Stamp, Vec<String>)>,
+/// A header the command's keys do not know, recognised through the data crate's synonym table
+/// (`PM2.5 (μg/m³)`, `细颗粒物`, `二氧化硫(ppb)` …): the pollutant and the header's unit, if any.
+fn recognised(header: &str) -> Option<(Pollutant, Option<Unit>)> {
+    let r = recognise(header);
+    let p = match r.role {
+        ColumnRole::Indicator(IndicatorId::Pm25) => Pollutant::Pm25,
+        ColumnRole::Indicator(IndicatorId::Pm10) => Pollutant::Pm10,
+        ColumnRole::Indicator(IndicatorId::So2) => Pollutant::So2,
+        ColumnRole::Indicator(IndicatorId::No2) => Pollutant::No2,
+        ColumnRole::Indicator(IndicatorId::Co) => Pollutant::Co,
+        ColumnRole::Indicator(IndicatorId::O3) => Pollutant::O3,
+        _ => return None,
+    };
+    Some((p, r.unit))
 }
 
-fn read(path: &PathBuf, label: HourLabel) -> Result<Table, CliError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
-        .collect();
-    let mut rows = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let row = i + 2; // 1-based, after the header line
-        let rec = rec.map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-        let first = rec.get(0).unwrap_or_default();
-        let stamp = parse_stamp(first, label)
-            .map_err(|m| CliError::Input(format!("row {row}, column 1: {m}")))?;
-        rows.push((row, stamp, rec.iter().skip(1).map(str::to_owned).collect()));
+/// A concentration cell in the indicator's canonical unit (µg/m³; CO mg/m³): missing markers
+/// are `None`; not a number, a negative value or a unit that does not convert is rejected.
+fn concentration(
+    t: &Table,
+    row: usize,
+    col: usize,
+    unit: Option<(Unit, &IndicatorSpec)>,
+) -> Option<f64> {
+    let v = t.opt_number(row, Some(col))?;
+    let v = match unit {
+        Some((u, spec)) => match convert(v, u, spec.canonical_unit, spec.gas) {
+            Ok(c) => c,
+            Err(_) => {
+                t.reject(
+                    row,
+                    col,
+                    RejectKind::UnitMismatch {
+                        found: u,
+                        expected: spec.canonical_unit,
+                    },
+                );
+                return None;
+            }
+        },
+        _ => v,
+    };
+    if v < 0.0 {
+        t.reject(row, col, RejectKind::NegativeConcentration { value: v });
+        return None;
     }
-    Ok(Table { headers, rows })
+    Some(v)
 }
 
 #[derive(serde::Serialize)]
@@ -194,6 +207,10 @@ struct Output {
     #[serde(flatten)]
     evaluation: Evaluation,
     compliance: Vec<YearCompliance>,
+    /// Rejected cells, located: a bad timestamp leaves its row out, a bad concentration only
+    /// that value (HJ 663's completeness rules then apply). Absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
 fn metric_of(p: Pollutant, s: Statistic) -> Option<Metric> {
@@ -280,37 +297,43 @@ pub fn run(args: Args) -> Result<(), CliError> {
         rules: HJ663,
         mda8_exceedance_limit_ug_m3: o3_limit,
     };
-    let table = read(&args.file, args.hour_label)?;
-    let hourly = table
-        .rows
-        .iter()
-        .all(|(_, s, _)| matches!(s, Stamp::Hour(_)));
-    let daily = table
-        .rows
-        .iter()
-        .all(|(_, s, _)| matches!(s, Stamp::Day(_)));
-    if table.rows.is_empty() {
+    let t = Table::read(&args.file, args.lang.into())?;
+    let stamps: Vec<(usize, Stamp)> = (0..t.len())
+        .filter_map(|r| Some((r, stamp(&t, r, args.hour_label)?)))
+        .collect();
+    if stamps.is_empty() {
+        // Every time cell was rejected: an input error listing them.
+        t.finish(Vec::<()>::new())?;
         return Err(CliError::Input(format!(
             "{}: no data rows",
             args.file.display()
         )));
     }
-    let columns = table.headers.get(1..).unwrap_or_default();
+    let hourly = stamps.iter().all(|(_, s)| matches!(s, Stamp::Hour(_)));
+    let daily = stamps.iter().all(|(_, s)| matches!(s, Stamp::Day(_)));
+    let headers = t.headers().to_vec();
+    let columns: Vec<(usize, String)> = headers
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(c, h)| (c, h.trim().to_lowercase()))
+        .collect();
     let evaluation = if hourly {
         let mut series: Vec<(Pollutant, Vec<HourlyValue>)> = Vec::new();
-        for (c, name) in columns.iter().enumerate() {
-            let p = hourly_column(name).ok_or_else(|| {
-                CliError::Input(format!(
-                    "column {:?}: not a pollutant (pm25 pm10 so2 no2 co o3)",
-                    name
-                ))
-            })?;
+        for (c, name) in &columns {
+            let (p, unit) = hourly_column(name)
+                .map(|p| (p, None))
+                .or_else(|| recognised(name))
+                .ok_or_else(|| {
+                    CliError::Input(format!(
+                        "column {name:?}: not a pollutant (pm25 pm10 so2 no2 co o3)"
+                    ))
+                })?;
+            let unit = unit.and_then(|u| Some((u, IndicatorId::from_id(p.key())?.spec())));
             let mut values = Vec::new();
-            for (row, stamp, cells) in &table.rows {
-                let (Stamp::Hour(hour), Some(raw)) = (stamp, cells.get(c)) else {
-                    continue;
-                };
-                if let Some(v) = cell_value(raw, *row, name)? {
+            for (row, stamp) in &stamps {
+                let Stamp::Hour(hour) = stamp else { continue };
+                if let Some(v) = concentration(&t, *row, *c, unit) {
                     values.push(HourlyValue {
                         hour: *hour,
                         concentration: v,
@@ -319,22 +342,25 @@ pub fn run(args: Args) -> Result<(), CliError> {
             }
             series.push((p, values));
         }
-        evaluate_hourly(&options, &series)
+        let (series, rejections) = finish(t, series)?;
+        (evaluate_hourly(&options, &series), rejections)
     } else if daily {
         let mut series: Vec<(PollutantKey, Vec<DailyValue>)> = Vec::new();
-        for (c, name) in columns.iter().enumerate() {
-            let k = daily_column(name).ok_or_else(|| {
-                CliError::Input(format!(
-                    "column {:?}: not a daily key (pm25_24h … o3_8h)",
-                    name
-                ))
-            })?;
+        for (c, name) in &columns {
+            let (k, unit) = daily_column(name)
+                .map(|k| (k, None))
+                .or_else(|| recognised(name).map(|(p, u)| (daily_key(p), u)))
+                .ok_or_else(|| {
+                    CliError::Input(format!(
+                        "column {name:?}: not a daily key (pm25_24h … o3_8h)"
+                    ))
+                })?;
+            let unit =
+                unit.and_then(|u| Some((u, IndicatorId::from_id(k.pollutant().key())?.spec())));
             let mut values = Vec::new();
-            for (row, stamp, cells) in &table.rows {
-                let (Stamp::Day(date), Some(raw)) = (stamp, cells.get(c)) else {
-                    continue;
-                };
-                if let Some(v) = cell_value(raw, *row, name)? {
+            for (row, stamp) in &stamps {
+                let Stamp::Day(date) = stamp else { continue };
+                if let Some(v) = concentration(&t, *row, *c, unit) {
                     values.push(DailyValue {
                         date: *date,
                         concentration: v,
@@ -343,13 +369,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
             }
             series.push((k, values));
         }
-        evaluate_daily(&options, &series)
+        let (series, rejections) = finish(t, series)?;
+        (evaluate_daily(&options, &series), rejections)
     } else {
         return Err(CliError::Input(
             "the first column mixes dates and hourly timestamps".into(),
         ));
-    }
-    .map_err(|e| CliError::Input(e.to_string()))?;
+    };
+    let rows_read = stamps.len();
+    let (evaluation, rejections) = evaluation;
+    let evaluation = evaluation.map_err(|e| CliError::Input(e.to_string()))?;
     let compliance = compliance(&evaluation, grade)?;
     let mut evaluation = evaluation;
     if args.annual_only {
@@ -357,8 +386,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     print_json(&Output {
         input: if hourly { "hourly" } else { "daily" },
-        rows_read: table.rows.len(),
+        rows_read,
         evaluation,
         compliance,
+        rejections,
     })
 }

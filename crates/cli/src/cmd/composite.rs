@@ -50,8 +50,12 @@ pub enum EntropyZerosArg {
 /// Options of `renewal composite`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// CSV file, long (entity,year,indicator,value) or wide (entity,year,<indicators>).
+    /// CSV/TSV/XLSX/ODS file, long (entity,year,indicator,value) or wide
+    /// (entity,year,<indicators>).
     pub file: PathBuf,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: super::table_input::LangArg,
     /// Input layout.
     #[arg(long, value_enum, default_value = "auto")]
     pub format: Format,
@@ -126,7 +130,7 @@ struct Output<'a> {
 
 /// Run the command.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let mut table = read_table(&args.file, args.format)?;
+    let mut table = read_table(&args.file, args.format, args.lang)?;
     if args.baseline {
         add_baseline(&mut table)?;
     }

@@ -1,7 +1,7 @@
 //! `renewal depletion`: the paper's resource-depleted-city test (section 3.2 (2)) for one
 //! resource, with the years each threshold is crossed.
 
-use super::small_csv::Table;
+use super::table_input::{LangArg, Rejected, Table};
 use crate::output::{print_json, CliError};
 use renewal_calc::depletion::{self, ProductionYear, ResourceInput};
 use std::collections::BTreeMap;
@@ -48,6 +48,9 @@ pub struct Args {
     /// Unit of the quantities, echoed in the output (e.g. Mt).
     #[arg(long, default_value = "")]
     unit: String,
+    /// Language of the located messages about rejected cells of --production-file.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
 }
 
 #[derive(serde::Serialize)]
@@ -57,6 +60,9 @@ struct Output {
     #[serde(flatten)]
     report: depletion::DepletionReport,
     diagnostics: BTreeMap<&'static str, f64>,
+    /// Rejected cells (their rows left out), located; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
 fn parse_pair(s: &str) -> Result<ProductionYear, CliError> {
@@ -71,26 +77,33 @@ fn parse_pair(s: &str) -> Result<ProductionYear, CliError> {
     Ok(ProductionYear { year, production })
 }
 
-fn read_file(path: &Path) -> Result<Vec<ProductionYear>, CliError> {
-    let t = Table::read(path)?;
+fn read_file(path: &Path, lang: LangArg) -> Result<(Vec<ProductionYear>, Vec<Rejected>), CliError> {
+    let t = Table::read(path, lang.into())?;
     let (y, p) = (
         t.require(&["year", "年份"])?,
         t.require(&["production", "产量"])?,
     );
-    (0..t.len())
-        .map(|r| {
-            Ok(ProductionYear {
-                year: t.year(r, y)?,
-                production: t.number(r, p)?,
+    let kept = (0..t.len())
+        .filter_map(|r| {
+            let (year, production) = (t.year(r, y), t.number(r, p));
+            Some(ProductionYear {
+                year: year?,
+                production: production?,
             })
         })
-        .collect()
+        .collect();
+    t.finish(kept)
 }
 
 /// Runs the test and prints the report.
 pub fn run(args: Args) -> Result<(), CliError> {
+    let mut rejections = Vec::new();
     let production = match &args.production_file {
-        Some(path) => read_file(path)?,
+        Some(path) => {
+            let (rows, rejected) = read_file(path, args.lang)?;
+            rejections = rejected;
+            rows
+        }
         None if args.production.is_empty() => return Err(CliError::Usage(
             "give the production series with --production YEAR=VALUE,... or --production-file FILE"
                 .into(),
@@ -118,5 +131,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
         unit: args.unit,
         report,
         diagnostics,
+        rejections,
     })
 }

@@ -1,7 +1,7 @@
 //! `renewal energy`: generation mix, growth, capacity factors and CO2 avoided (paper sections
 //! 4.6–4.7), compared with the Northeast's 2016→2020 growth from the paper's Figure 2.
 
-use super::small_csv::Table;
+use super::table_input::{LangArg, Reason, Rejected, Table};
 use crate::output::{print_json, CliError};
 use renewal_calc::energy::grid_factor::{self, GridFactor, GRID_FACTORS};
 use renewal_calc::energy::units::{EnergyUnit, PowerUnit};
@@ -45,6 +45,9 @@ pub struct Args {
     /// Print the shipped grid emission factors and exit.
     #[arg(long)]
     list_grid_factors: bool,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
 }
 
 #[derive(serde::Serialize)]
@@ -81,6 +84,9 @@ struct Output {
     northeast_source: &'static str,
     northeast_unit_note: &'static str,
     diagnostics: BTreeMap<&'static str, f64>,
+    /// Rejected cells (their rows left out), located; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
 #[derive(serde::Serialize)]
@@ -113,11 +119,27 @@ fn choose_factor(s: &str) -> Result<AppliedFactor, CliError> {
     }
 }
 
-fn read_records(
-    t: &Table,
-    unit: EnergyUnit,
-    cap_unit: PowerUnit,
-) -> Result<Vec<EnergyRecord>, CliError> {
+/// The unit written in a column's header (`发电量（亿千瓦时）`, `capacity (MW)`), if any.
+///
+/// # Errors
+/// [`CliError::Input`] when the bracket holds something that is not a unit of that kind.
+fn header_unit<U: std::str::FromStr>(t: &Table, col: Option<usize>) -> Result<Option<U>, CliError> {
+    let Some(h) = col.and_then(|c| t.headers().get(c)) else {
+        return Ok(None);
+    };
+    match renewal_data::indicator::split_unit(h).1 {
+        None => Ok(None),
+        Some(b) => b.parse().map(Some).map_err(|_| {
+            CliError::Input(format!("column {h:?}: {b:?} is not a unit of this column"))
+        }),
+    }
+}
+
+/// The records, the units they were read in, and the rejections.
+type Records = (Vec<EnergyRecord>, EnergyUnit, PowerUnit, Vec<Rejected>);
+
+/// A unit in a column header wins over `--unit` / `--capacity-unit` for that column.
+fn read_records(t: Table, unit: EnergyUnit, cap_unit: PowerUnit) -> Result<Records, CliError> {
     let y = t.require(&["year", "年份"])?;
     let s = t.require(&["source", "来源", "电源"])?;
     let g = t.column(&["generation", "发电量"]);
@@ -127,20 +149,32 @@ fn read_records(
             "the file needs a generation or a capacity column".into(),
         ));
     }
-    (0..t.len())
-        .map(|r| {
-            let source: EnergySource = t
-                .text(r, s)
-                .parse()
-                .map_err(|_| t.cell_error(r, s, "is not a known source"))?;
-            Ok(EnergyRecord {
-                year: t.year(r, y)?,
-                source,
-                generation: t.opt_number(r, g)?.map(|v| unit.to_kwh(v)),
-                capacity: t.opt_number(r, c)?.map(|v| cap_unit.to_kw(v)),
+    let unit = header_unit(&t, g)?.unwrap_or(unit);
+    let cap_unit = header_unit(&t, c)?.unwrap_or(cap_unit);
+    let kept = (0..t.len())
+        .filter_map(|r| {
+            let source = t.text(r, s).parse::<EnergySource>().ok();
+            if source.is_none() {
+                t.reject(
+                    r,
+                    s,
+                    Reason::Text("not a known source".into(), "无法识别的电源类型".into()),
+                );
+            }
+            let year = t.year(r, y);
+            // A bad generation or capacity cell is left out of the row, which is kept.
+            let generation = t.opt_number(r, g).map(|v| unit.to_kwh(v));
+            let capacity = t.opt_number(r, c).map(|v| cap_unit.to_kw(v));
+            Some(EnergyRecord {
+                year: year?,
+                source: source?,
+                generation,
+                capacity,
             })
         })
-        .collect()
+        .collect();
+    let (kept, rejected) = t.finish(kept)?;
+    Ok((kept, unit, cap_unit, rejected))
 }
 
 fn northeast_reference() -> Vec<ReferenceGrowth> {
@@ -181,8 +215,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .parse()
         .map_err(|e| CliError::Usage(format!("--capacity-unit: {e} (kW, MW, 1e4kW, GW)")))?;
     let factor = choose_factor(&args.grid_factor)?;
-    let table = Table::read(path)?;
-    let records = read_records(&table, unit, cap_unit)?;
+    let table = Table::read(path, args.lang.into())?;
+    let (records, unit, cap_unit, rejections) = read_records(table, unit, cap_unit)?;
     let report = energy::assess(&records, factor.t_co2_per_mwh)
         .map_err(|e| CliError::Input(format!("energy: {e}")))?;
     let northeast_comparison = energy::compare_growth(&report, &northeast_reference());
@@ -210,5 +244,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
         northeast_source: baseline::PAPER_CITATION,
         northeast_unit_note: baseline::GENERATION_UNIT_NOTE,
         diagnostics,
+        rejections,
     })
 }

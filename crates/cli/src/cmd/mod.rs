@@ -13,8 +13,8 @@ pub mod depletion;
 pub mod energy;
 pub mod parse;
 pub mod population;
-mod small_csv;
 pub mod structure;
+mod table_input;
 pub mod trend;
 
 // Northeast context dataset (issue 9).

@@ -1,7 +1,7 @@
 //! `renewal population`: population change, CAGR, natural increase, net migration (residual
 //! method), age structure and the tertiary-educated share (paper sections 3.3, 4.3 (3)).
 
-use super::small_csv::Table;
+use super::table_input::{LangArg, Rejected, Table};
 use crate::output::{print_json, CliError};
 use renewal_calc::population::{self, PopulationYear};
 use std::collections::BTreeMap;
@@ -26,6 +26,9 @@ denominator. Rows more than one year apart get a change but no migration estimat
 pub struct Args {
     /// CSV file (`-` for stdin).
     file: PathBuf,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
 }
 
 #[derive(serde::Serialize)]
@@ -34,9 +37,13 @@ struct Output {
     report: population::PopulationReport,
     rate_denominator: &'static str,
     diagnostics: BTreeMap<&'static str, f64>,
+    /// Rejected cells, located: a bad year or population leaves its row out, a bad optional
+    /// cell only that cell. Absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
-fn read_rows(t: &Table) -> Result<Vec<PopulationYear>, CliError> {
+fn read_rows(t: Table) -> Result<(Vec<PopulationYear>, Vec<Rejected>), CliError> {
     let y = t.require(&["year", "年份"])?;
     let p = t.require(&["population", "常住人口", "人口"])?;
     let col = |names: &[&str]| t.column(names);
@@ -51,27 +58,30 @@ fn read_rows(t: &Table) -> Result<Vec<PopulationYear>, CliError> {
     let a1 = col(&["age_15_64", "15-64"]);
     let a2 = col(&["age_65_plus", "65+"]);
     let ter = col(&["tertiary", "tertiary_educated", "大专及以上"]);
-    (0..t.len())
-        .map(|r| {
-            Ok(PopulationYear {
-                year: t.year(r, y)?,
-                population: t.number(r, p)?,
-                births: t.opt_number(r, births)?,
-                deaths: t.opt_number(r, deaths)?,
-                natural_growth_rate_permille: t.opt_number(r, ngr)?,
-                age_0_14: t.opt_number(r, a0)?,
-                age_15_64: t.opt_number(r, a1)?,
-                age_65_plus: t.opt_number(r, a2)?,
-                tertiary_educated: t.opt_number(r, ter)?,
-            })
+    let kept = (0..t.len())
+        .filter_map(|r| {
+            let (year, population) = (t.year(r, y), t.number(r, p));
+            let row = PopulationYear {
+                year: year.unwrap_or_default(),
+                population: population.unwrap_or_default(),
+                births: t.opt_number(r, births),
+                deaths: t.opt_number(r, deaths),
+                natural_growth_rate_permille: t.opt_number(r, ngr),
+                age_0_14: t.opt_number(r, a0),
+                age_15_64: t.opt_number(r, a1),
+                age_65_plus: t.opt_number(r, a2),
+                tertiary_educated: t.opt_number(r, ter),
+            };
+            (year.is_some() && population.is_some()).then_some(row)
         })
-        .collect()
+        .collect();
+    t.finish(kept)
 }
 
 /// Computes and prints the population report.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = Table::read(&args.file)?;
-    let rows = read_rows(&table)?;
+    let table = Table::read(&args.file, args.lang.into())?;
+    let (rows, rejections) = read_rows(table)?;
     let report = population::assess(&rows)
         .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
     // The latest available value of each diagnostic, for `renewal advise`.
@@ -103,5 +113,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
         rate_denominator:
             "mid-year population = (start-of-interval + end-of-interval population) / 2",
         diagnostics,
+        rejections,
     })
 }

@@ -1,7 +1,7 @@
 //! `renewal structure`: sector shares, HHI, Shannon evenness, secondary and high-tech shares;
 //! export concentration and the primary-materials share (paper sections 3.1, 4.1, 4.3, 4.5).
 
-use super::small_csv::Table;
+use super::table_input::{LangArg, Reason, Rejected, Table};
 use crate::output::{print_json, CliError};
 use renewal_calc::structure::{self, ExportProduct, Sector, SectorClass};
 use std::collections::BTreeMap;
@@ -37,6 +37,9 @@ pub struct Args {
     /// CSV of export products: product,value[,primary_material].
     #[arg(long)]
     exports: Option<PathBuf>,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
 }
 
 #[derive(serde::Serialize)]
@@ -46,53 +49,63 @@ struct Output {
     #[serde(skip_serializing_if = "Option::is_none")]
     exports: Option<structure::ExportStructure>,
     diagnostics: BTreeMap<&'static str, f64>,
+    /// Rejected cells (their rows left out), located; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
-/// A value cell, rejected where it stands when negative (the calc error would only know the row).
-fn non_negative(t: &Table, r: usize, c: usize) -> Result<f64, CliError> {
-    let v = t.number(r, c)?;
-    if v < 0.0 {
-        return Err(t.cell_error(r, c, "is negative"));
-    }
-    Ok(v)
-}
-
-fn read_sectors(path: &Path) -> Result<Vec<Sector>, CliError> {
-    let t = Table::read(path)?;
+fn read_sectors(path: &Path, lang: LangArg) -> Result<(Vec<Sector>, Vec<Rejected>), CliError> {
+    let t = Table::read(path, lang.into())?;
     let n = t.require(&["sector", "name", "行业", "产业"])?;
     let v = t.require(&["value", "数值", "增加值"])?;
     let c = t.require(&["class", "三次产业"])?;
     let h = t.column(&["high_tech", "高技术"]);
-    (0..t.len())
-        .map(|r| {
-            let class: SectorClass = t
-                .text(r, c)
-                .parse()
-                .map_err(|_| t.cell_error(r, c, "is not primary, secondary or tertiary"))?;
-            Ok(Sector {
-                name: t.text(r, n).to_string(),
-                value: non_negative(&t, r, v)?,
-                class,
-                high_tech: t.flag(r, h)?,
+    let kept = (0..t.len())
+        .filter_map(|r| {
+            let class = t.text(r, c).parse::<SectorClass>().ok();
+            if class.is_none() {
+                t.reject(
+                    r,
+                    c,
+                    Reason::Text(
+                        "not primary, secondary or tertiary".into(),
+                        "不是第一、第二或第三产业（primary/secondary/tertiary）".into(),
+                    ),
+                );
+            }
+            let value = t.non_negative(r, v);
+            let high_tech = t.flag(r, h);
+            Some(Sector {
+                name: t.text(r, n),
+                value: value?,
+                class: class?,
+                high_tech: high_tech?,
             })
         })
-        .collect()
+        .collect();
+    t.finish(kept)
 }
 
-fn read_exports(path: &Path) -> Result<Vec<ExportProduct>, CliError> {
-    let t = Table::read(path)?;
+fn read_exports(
+    path: &Path,
+    lang: LangArg,
+) -> Result<(Vec<ExportProduct>, Vec<Rejected>), CliError> {
+    let t = Table::read(path, lang.into())?;
     let n = t.require(&["product", "name", "产品"])?;
     let v = t.require(&["value", "出口额"])?;
     let p = t.column(&["primary_material", "初级原材料"]);
-    (0..t.len())
-        .map(|r| {
-            Ok(ExportProduct {
-                name: t.text(r, n).to_string(),
-                value: non_negative(&t, r, v)?,
-                primary_material: t.flag(r, p)?,
+    let kept = (0..t.len())
+        .filter_map(|r| {
+            let value = t.non_negative(r, v);
+            let primary_material = t.flag(r, p);
+            Some(ExportProduct {
+                name: t.text(r, n),
+                value: value?,
+                primary_material: primary_material?,
             })
         })
-        .collect()
+        .collect();
+    t.finish(kept)
 }
 
 /// Computes and prints the structure measures.
@@ -103,9 +116,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
         ));
     }
     let mut diagnostics = BTreeMap::new();
+    let mut rejections = Vec::new();
     let sectors = match &args.sectors {
         Some(path) => {
-            let s = structure::sector_structure(&read_sectors(path)?)
+            let (rows, rejected) = read_sectors(path, args.lang)?;
+            rejections.extend(rejected);
+            let s = structure::sector_structure(&rows)
                 .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             diagnostics.insert("structure.secondary_share", s.secondary_share);
             diagnostics.insert("structure.sector_hhi", s.concentration.hhi);
@@ -116,7 +132,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let exports = match &args.exports {
         Some(path) => {
-            let e = structure::export_structure(&read_exports(path)?)
+            let (rows, rejected) = read_exports(path, args.lang)?;
+            rejections.extend(rejected);
+            let e = structure::export_structure(&rows)
                 .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             diagnostics.insert("exports.primary_materials_share", e.primary_materials_share);
             diagnostics.insert("exports.hhi", e.concentration.hhi);
@@ -128,5 +146,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
         sectors,
         exports,
         diagnostics,
+        rejections,
     })
 }

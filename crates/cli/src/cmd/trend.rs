@@ -1,8 +1,8 @@
 //! `renewal trend`: Mann–Kendall, Sen's slope, change, CAGR and the Open SDG progress status of a
-//! `year,value` series, as one JSON object.
+//! `year,value` series, as one JSON object. The file is read through the data crate
+//! ([`super::table_input`]): CSV/TSV/semicolon, decimal comma, XLSX/ODS, header optional.
 
 use crate::output::{print_json, CliError};
-use renewal_calc::time::CivilDate;
 use renewal_calc::trend::{
     analyse, index_to_base, AnalysisOptions, AutocorrelationCorrection, Change, Direction,
     IndexPoint, Movement, Progress, ProgressStatus, SeriesSummary, SlopeInterval, Target,
@@ -11,12 +11,21 @@ use renewal_calc::trend::{
 use std::io::Read;
 use std::path::PathBuf;
 
+use super::table_input::{LangArg, Rejected, Table};
+use renewal_data::grid::CellRef;
+use renewal_data::time::{parse_time, TimeKey};
+use renewal_data::validate::RejectKind;
+
 /// Options of `renewal trend`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// File of `year,value` lines (a date YYYY-MM-DD or a decimal year also works as the time;
-    /// an empty value, NA or NaN is missing). Reads stdin when absent or `-`.
+    /// File of `year,value` rows: CSV/TSV (comma, semicolon, tab), XLSX or ODS, a header row
+    /// optional (a date such as 2015-06-30 or 2015年6月30日, or a decimal year, also works as the
+    /// time; an empty value, NA, NaN or `-` is missing). Reads stdin when absent or `-`.
     file: Option<PathBuf>,
+    /// Language of the located messages about rejected cells.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     /// Print JSON (the only format; accepted so scripts can say so).
     #[arg(long)]
     json: bool,
@@ -89,14 +98,18 @@ struct Output {
     headline: String,
     series: SeriesSummary,
     unavailable: Vec<Unavailable>,
+    /// Rejected cells, located: a bad time leaves its row out, a bad value is read as missing.
+    /// Absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejections: Vec<Rejected>,
 }
 
 /// Read the series, analyse it, print the JSON.
 pub fn run(args: Args) -> Result<(), CliError> {
     // JSON is the only output format; `--json` is accepted so scripts can say so.
     let _ = args.json;
-    let text = read_input(args.file.as_ref())?;
-    let series = parse_series(&text)?;
+    let table = read_input(args.file.as_ref(), args.lang)?;
+    let (series, rejections) = parse_series(table)?;
     let target = match (args.target_value, args.target_year) {
         (Some(value), Some(year)) => Some(Target { value, year }),
         _ => None,
@@ -149,6 +162,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         summary: report.summary,
         series: report.series,
         unavailable: report.unavailable,
+        rejections,
     })
 }
 
@@ -178,16 +192,20 @@ fn headline(summary: &TrendSummary) -> String {
     format!("{movement}{significance}{status}")
 }
 
-fn read_input(file: Option<&PathBuf>) -> Result<String, CliError> {
-    match file {
-        Some(path) if path.as_os_str() != "-" => std::fs::read_to_string(path)
-            .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display()))),
+fn read_input(file: Option<&PathBuf>, lang: LangArg) -> Result<Table, CliError> {
+    let (name, bytes) = match file {
+        Some(path) if path.as_os_str() != "-" => (
+            path.display().to_string(),
+            std::fs::read(path)
+                .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?,
+        ),
         _ => {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text)?;
-            Ok(text)
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b)?;
+            ("-".to_string(), b)
         }
-    }
+    };
+    Table::parse_with(&name, &bytes, lang.into(), Some(&["year", "value"]))
 }
 
 enum Time {
@@ -195,49 +213,25 @@ enum Time {
     Decimal(f64),
 }
 
-/// `year,value` lines: `#` comments and blank lines skipped, a header line allowed first.
-fn parse_series(text: &str) -> Result<TimeSeries, CliError> {
+/// `year,value` rows read through the data crate ([`super::table_input`]).
+///
+/// # Errors
+/// A time cell that is not a year, a date or a decimal year is rejected and its row left out; a
+/// value that is not a number is rejected and read as missing (Mann–Kendall and Sen's slope
+/// skip missing values). Both are listed, located, under `rejections`; only a file whose every
+/// row is rejected is an input error.
+fn parse_series(t: Table) -> Result<(TimeSeries, Vec<Rejected>), CliError> {
     let mut rows: Vec<(Time, Option<f64>)> = Vec::new();
-    let mut seen_data = false;
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut fields = line.split([',', '\t', ';']).map(str::trim);
-        let (time_raw, value_raw) = (fields.next().unwrap_or(""), fields.next());
-        let time = parse_time(time_raw);
-        let Some(time) = time else {
-            if !seen_data {
-                seen_data = true; // a header line
-                continue;
-            }
-            return Err(CliError::Input(format!(
-                "line {}: `{time_raw}` is not a year, a decimal year or a YYYY-MM-DD date",
-                number + 1
-            )));
-        };
-        seen_data = true;
-        let value = match value_raw {
-            None => {
-                return Err(CliError::Input(format!(
-                    "line {}: expected `year,value`, found `{line}`",
-                    number + 1
-                )))
-            }
-            Some("" | "NA" | "na" | "NaN" | "nan" | "null" | "-") => None,
-            Some(raw) => match raw.parse::<f64>() {
-                Ok(v) if v.is_finite() => Some(v),
-                _ => {
-                    return Err(CliError::Input(format!(
-                        "line {}: value `{raw}` is not a finite number",
-                        number + 1
-                    )))
-                }
-            },
+    for r in 0..t.len() {
+        let Some(time) = time_of(&t, r) else { continue };
+        let value = if t.text(r, 1).eq_ignore_ascii_case("nan") {
+            None
+        } else {
+            t.opt_number(r, Some(1))
         };
         rows.push((time, value));
     }
+    let (rows, rejections) = t.finish(rows)?;
     let all_years = rows.iter().all(|(t, _)| matches!(t, Time::Year(_)));
     let result = if all_years {
         let yearly: Vec<(i32, Option<f64>)> = rows
@@ -258,20 +252,33 @@ fn parse_series(text: &str) -> Result<TimeSeries, CliError> {
             .collect();
         TimeSeries::from_times(&timed)
     };
-    result.map_err(|e| CliError::Input(format!("series: {e}")))
+    result
+        .map(|s| (s, rejections))
+        .map_err(|e| CliError::Input(format!("series: {e}")))
 }
 
-fn parse_time(raw: &str) -> Option<Time> {
+/// The time of row `r`: an integer year; a date the data crate reads (as a decimal year); a
+/// decimal year. Otherwise rejected.
+fn time_of(t: &Table, r: usize) -> Option<Time> {
+    if let Some(CellRef::Number(n)) = t.cell(r, 0) {
+        return Some(if n.fract() == 0.0 && n.abs() < 1e6 {
+            Time::Year(n as i32)
+        } else {
+            Time::Decimal(n)
+        });
+    }
+    let raw = t.text(r, 0);
     if let Ok(year) = raw.parse::<i32>() {
         return Some(Time::Year(year));
     }
-    let parts: Vec<&str> = raw.split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        let date = CivilDate::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
-        return Some(Time::Decimal(date.decimal_year()));
+    match parse_time(&raw) {
+        Ok(TimeKey::Year(y)) => return Some(Time::Year(y)),
+        Ok(TimeKey::Date(d)) => return Some(Time::Decimal(d.decimal_year())),
+        _ => {}
     }
-    raw.parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite())
-        .map(Time::Decimal)
+    if let Some(x) = raw.parse::<f64>().ok().filter(|x| x.is_finite()) {
+        return Some(Time::Decimal(x));
+    }
+    t.reject(r, 0, RejectKind::NotATime);
+    None
 }

@@ -1,10 +1,18 @@
-//! Reading `renewal composite`'s CSV: long (`entity,year,indicator,value`) or wide
-//! (`entity,year,<indicator columns>`), with line numbers in every error.
+//! Reading `renewal composite`'s table: long (`entity,year,indicator,value`) or wide
+//! (`entity,year,<indicator columns>`), through the data crate's pieces (CSV/TSV/semicolon,
+//! decimal comma, thousands separators, BOM/GBK, XLSX/ODS; see [`super::super::table_input`]).
+//!
+//! # Errors
+//! The indicator names are the user's own, so no catalogue applies. A rejected cell (a value that
+//! is not a number, NaN, an Excel error, a year that is not a year) is an input error listing every
+//! located message: a TOPSIS score is relative to the whole set of alternatives, so leaving one
+//! out would silently change every other score.
 
+use super::super::table_input::{self, LangArg};
 use crate::output::CliError;
 use renewal_calc::composite::Alternative;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Input layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,35 +25,28 @@ pub enum Format {
     Wide,
 }
 
-/// Raw table read from the CSV.
+/// Raw table read from the file.
 pub(super) struct Table {
     pub(super) alternatives: Vec<Alternative>,
     pub(super) indicators: Vec<String>,
     pub(super) rows: Vec<Vec<f64>>,
 }
 
-/// Read the CSV in the given (or detected) layout. Errors name the line.
-pub(super) fn read_table(path: &PathBuf, format: Format) -> Result<Table, CliError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| csv_error(path, e))?;
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(path, e))?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let lower: Vec<String> = header.iter().map(|h| h.to_ascii_lowercase()).collect();
-    if lower.first().map(String::as_str) != Some("entity")
-        || lower.get(1).map(String::as_str) != Some("year")
-    {
+const ENTITY: &[&str] = &["entity", "city", "城市", "地区"];
+const YEAR: &[&str] = &["year", "年份", "年"];
+
+/// Read the file in the given (or detected) layout. Errors name the row and column.
+pub(super) fn read_table(path: &Path, format: Format, lang: LangArg) -> Result<Table, CliError> {
+    let t = table_input::Table::read(path, lang.into())?;
+    let header: Vec<String> = t.headers().to_vec();
+    if t.column(ENTITY) != Some(0) || t.column(YEAR) != Some(1) {
         return Err(CliError::Input(format!(
             "{}: the header must start with entity,year (got {})",
             path.display(),
             header.join(",")
         )));
     }
+    let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let is_long = lower.get(2..) == Some(&["indicator".to_string(), "value".to_string()][..]);
     let long = match format {
         Format::Auto => is_long,
@@ -58,58 +59,29 @@ pub(super) fn read_table(path: &PathBuf, format: Format) -> Result<Table, CliErr
         Format::Long => true,
         Format::Wide => false,
     };
-    let mut records = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(path, e))?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        records.push((line, record));
-    }
-    let place = |line: u64| format!("{} line {line}", path.display());
-    let year_of = |line: u64, s: &str| {
-        s.parse::<i32>()
-            .map_err(|_| CliError::Input(format!("{}: year {s:?} is not an integer", place(line))))
-    };
-    let value_of = |line: u64, column: &str, s: &str| match s.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(CliError::Input(format!(
-            "{}: {column} value {s:?} is not a finite number",
-            place(line)
-        ))),
-    };
+    let place = |r: usize| format!("{} row {}", path.display(), t.line(r));
     let mut alternatives: Interned<Alternative> = Interned::default();
     let mut indicators: Interned<String> = Interned::default();
     let mut cells: HashMap<(usize, usize), f64> = HashMap::new();
     if long {
-        for (line, r) in &records {
-            let field = |k: usize| r.get(k).unwrap_or_default();
-            if r.len() != 4 {
-                return Err(CliError::Input(format!(
-                    "{}: expected 4 fields, got {}",
-                    place(*line),
-                    r.len()
-                )));
-            }
-            let alt = Alternative {
-                entity: field(0).to_string(),
-                year: year_of(*line, field(1))?,
-            };
-            let name = field(2).to_string();
-            if alt.entity.is_empty() || name.is_empty() {
+        for r in 0..t.len() {
+            let (entity, name) = (t.text(r, 0), t.text(r, 2));
+            let (year, value) = (t.year(r, 1), t.number(r, 3));
+            if entity.is_empty() || name.is_empty() {
                 return Err(CliError::Input(format!(
                     "{}: empty entity or indicator",
-                    place(*line)
+                    place(r)
                 )));
             }
-            let value = value_of(*line, &name, field(3))?;
-            let i = alternatives.index_of(alt);
+            let (Some(year), Some(value)) = (year, value) else {
+                continue;
+            };
+            let i = alternatives.index_of(Alternative { entity, year });
             let j = indicators.index_of(name);
             if cells.insert((i, j), value).is_some() {
                 return Err(CliError::Input(format!(
                     "{}: a second value for {} {} {}",
-                    place(*line),
+                    place(r),
                     alternatives.list.get(i).map_or("", |a| a.entity.as_str()),
                     alternatives.list.get(i).map_or(0, |a| a.year),
                     indicators.list.get(j).map_or("", String::as_str)
@@ -126,35 +98,30 @@ pub(super) fn read_table(path: &PathBuf, format: Format) -> Result<Table, CliErr
             }
             indicators.index_of(name.clone());
         }
-        for (line, r) in &records {
-            let alt = Alternative {
-                entity: r.get(0).unwrap_or_default().to_string(),
-                year: year_of(*line, r.get(1).unwrap_or_default())?,
-            };
-            if alt.entity.is_empty() {
-                return Err(CliError::Input(format!("{}: empty entity", place(*line))));
+        for r in 0..t.len() {
+            let entity = t.text(r, 0);
+            if entity.is_empty() {
+                return Err(CliError::Input(format!("{}: empty entity", place(r))));
             }
+            let Some(year) = t.year(r, 1) else { continue };
+            let alt = Alternative { entity, year };
             if alternatives.index.contains_key(&alt) {
                 return Err(CliError::Input(format!(
                     "{}: {} {} appears twice",
-                    place(*line),
+                    place(r),
                     alt.entity,
                     alt.year
                 )));
             }
             let i = alternatives.index_of(alt);
-            for (j, name) in indicators.list.iter().enumerate() {
-                let raw = r.get(j + 2).unwrap_or_default();
-                if raw.is_empty() {
-                    return Err(CliError::Input(format!(
-                        "{}: no value for {name}",
-                        place(*line)
-                    )));
+            for j in 0..indicators.list.len() {
+                if let Some(v) = t.number(r, j + 2) {
+                    cells.insert((i, j), v);
                 }
-                cells.insert((i, j), value_of(*line, name, raw)?);
             }
         }
     }
+    t.strict()?;
     let (alternatives, indicators) = (alternatives.list, indicators.list);
     if indicators.is_empty() {
         return Err(CliError::Input(format!(
@@ -211,13 +178,4 @@ impl<T: Clone + Eq + std::hash::Hash> Interned<T> {
         self.list.push(item);
         k
     }
-}
-
-fn csv_error(path: &std::path::Path, e: csv::Error) -> CliError {
-    let line = e.position().map(|p| format!(" line {}", p.line()));
-    CliError::Input(format!(
-        "{}{}: {e}",
-        path.display(),
-        line.unwrap_or_default()
-    ))
 }
