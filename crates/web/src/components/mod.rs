@@ -1,5 +1,6 @@
 //! Shared pieces of the interface.
 
 pub mod chart;
+pub mod download;
 pub mod language_switch;
 pub mod offline_status;

@@ -4,12 +4,13 @@
 //! Parsing runs on every edit of the paste box but changes nothing until "Add to my data" is
 //! pressed, so a bad paste never replaces good data. The paste box's text is kept in storage.
 
+use crate::components::download::{read_chosen_file, save_text};
 use crate::i18n::{Lang, Msg};
 use crate::state::Workspace;
 use crate::storage;
 use leptos::prelude::*;
 use renewal_data::indicator::CATALOGUE;
-use renewal_data::{parse_text, ColumnRole, ParseOptions, ParsedTable, TableError};
+use renewal_data::{parse_text, ColumnRole, Family, ParseOptions, ParsedTable, TableError};
 
 /// The outcome of reading the paste box.
 type Preview = Option<Result<ParsedTable, TableError>>;
@@ -97,6 +98,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             {move || preview.get().map(|p| view! { <PreviewView preview=p options=options/> })}
             <CityList/>
+            <FilesCard text=text/>
         </section>
     }
 }
@@ -347,6 +349,76 @@ fn CityList() -> impl IntoView {
                 </For>
             </ul>
             <button type="button" class="button button--danger" on:click=clear>{t(Msg::ClearMyData)}</button>
+        </div>
+    }
+}
+
+/// Upload a text table into the paste box, download templates, export and import the project.
+#[component]
+fn FilesCard(text: RwSignal<String>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let workspace = expect_context::<RwSignal<Workspace>>();
+    let t = move |m: Msg| move || m.text(lang.get());
+    let message = RwSignal::new(None::<String>);
+    let upload = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            if let Some((_, content)) = read_chosen_file(&ev).await {
+                text.set(content);
+            }
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            let Some((name, content)) = read_chosen_file(&ev).await else {
+                return;
+            };
+            let l = lang.get_untracked();
+            match Workspace::from_json(&content) {
+                Ok(ws) => {
+                    workspace.set(ws);
+                    message.set(Some(format!("{} {name}", Msg::ProjectImported.text(l))));
+                }
+                Err(e) => message.set(Some(e.message(l))),
+            }
+        });
+    };
+    let export = move |_| {
+        let json = workspace.with_untracked(|ws| ws.to_json());
+        save_text("renewal-project.json", "application/json", &json);
+    };
+    view! {
+        <div class="card files">
+            <h3>{t(Msg::FilesHeading)}</h3>
+            <p>
+                <label for="upload">{t(Msg::UploadLabel)}</label>
+                " "
+                <input id="upload" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" on:change=upload/>
+            </p>
+            <p class="note">{t(Msg::UploadNote)}</p>
+            <p>{t(Msg::TemplatesLabel)}</p>
+            <ul class="template-list">
+                {Family::ALL
+                    .into_iter()
+                    .map(|family| {
+                        let download = move |_| {
+                            let l = lang.get_untracked();
+                            let csv = renewal_data::template::csv(family, l, 2014..=2022);
+                            save_text(&format!("template-{}.csv", family.id()), "text/csv", &csv);
+                        };
+                        view! {
+                            <li><button type="button" class="button" on:click=download>{move || family.name(lang.get())}" (CSV)"</button></li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="files__project">
+                <button type="button" class="button" on:click=export>{t(Msg::ExportProject)}</button>
+                " "
+                <label for="import">{t(Msg::ImportProject)}</label>
+                " "
+                <input id="import" type="file" accept=".json,application/json" on:change=import/>
+            </p>
+            <p class="status" role="status">{move || message.get()}</p>
         </div>
     }
 }
