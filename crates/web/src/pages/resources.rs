@@ -304,6 +304,7 @@ pub fn depletion_chart(
             } else {
                 style
             })
+            .show_symbol(!dashed)
             .data(data)
     };
     Chart::new()
