@@ -97,7 +97,14 @@ pub fn shares_chart(title: &str, sectors: [&str; 3], rows: &[ShareRow]) -> Chart
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
-        .grid(Grid::new().left(150).right(24).top(48).bottom(56))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(48)
+                .bottom(56)
+                .contain_label(true),
+        )
         .x_axis(Axis::new().type_(AxisType::Value).max(100))
         .y_axis(
             Axis::new()
