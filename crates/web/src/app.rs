@@ -5,6 +5,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::{baseline::BaselinePage, data::DataPage, overview::OverviewPage};
+use crate::pages::{industry::IndustryPage, population::PopulationPage, resources::ResourcesPage};
 use crate::route::Page;
 use crate::storage;
 use leptos::prelude::*;
@@ -45,6 +46,9 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::Baseline => view! { <BaselinePage/> }.into_any(),
+                Page::Population => view! { <PopulationPage/> }.into_any(),
+                Page::Industry => view! { <IndustryPage/> }.into_any(),
+                Page::Resources => view! { <ResourcesPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
@@ -73,7 +77,14 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
 }
 
 /// Pages that have a view in this build.
-const BUILT: [Page; 3] = [Page::Overview, Page::Data, Page::Baseline];
+const BUILT: [Page; 6] = [
+    Page::Overview,
+    Page::Data,
+    Page::Resources,
+    Page::Industry,
+    Page::Population,
+    Page::Baseline,
+];
 
 #[component]
 fn Nav() -> impl IntoView {

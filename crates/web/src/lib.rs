@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod province;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -2,4 +2,7 @@
 
 pub mod baseline;
 pub mod data;
+pub mod industry;
 pub mod overview;
+pub mod population;
+pub mod resources;
