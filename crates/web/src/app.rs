@@ -3,7 +3,9 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
-use crate::pages::{baseline::BaselinePage, data::DataPage, overview::OverviewPage};
+use crate::pages::{
+    air_quality::AirQualityPage, baseline::BaselinePage, data::DataPage, overview::OverviewPage,
+};
 use crate::route::Page;
 use crate::storage;
 use leptos::prelude::*;
@@ -44,6 +46,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::Baseline => view! { <BaselinePage/> }.into_any(),
+                Page::Air => view! { <AirQualityPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
@@ -71,7 +74,7 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
 }
 
 /// Pages that have a view in this build.
-const BUILT: [Page; 3] = [Page::Overview, Page::Data, Page::Baseline];
+const BUILT: [Page; 4] = [Page::Overview, Page::Data, Page::Air, Page::Baseline];
 
 #[component]
 fn Nav() -> impl IntoView {
