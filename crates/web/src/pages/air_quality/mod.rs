@@ -61,8 +61,8 @@ fn Calculator(std_id: RwSignal<StandardId>) -> impl IntoView {
             <h3 id="aqi-calc-heading">{t(M::CalcHeading)}</h3>
             <p>{t(M::CalcIntro)}</p>
             <div class="air-form">
-                <label class="air-field" for="aqi-standard">
-                    <span>{t(M::Standard)}</span>
+                <div class="air-field">
+                    <label for="aqi-standard">{t(M::Standard)}</label>
                     <select id="aqi-standard" on:change=on_standard>
                         {StandardId::ALL
                             .into_iter()
@@ -73,7 +73,7 @@ fn Calculator(std_id: RwSignal<StandardId>) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                </label>
+                </div>
             </div>
             {move || {
                 let id = std_id.get();
