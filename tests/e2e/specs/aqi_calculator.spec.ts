@@ -121,6 +121,7 @@ test("the compliance table shows the example city's latest annual values", async
     ['33 (2022)', 'WHO 2021 guideline', '5', `×${(33 / 5).toFixed(2)}`, 'exceeds'],
   ]);
   expect(pm[3][6]).toBe('interim target 1');
+  expect(pm[0][6]).toBe(''); // the WHO column speaks only on the WHO row
   const ne = await app.rows(/Northeast China \(paper's Table 1\): annual compliance/);
   expect(ne.find((r) => r[0] === 'PM2.5')![1]).toBe('23 (2022)');
   // The paper audit flags 2014: printed 183, recomputed 220 (+37).

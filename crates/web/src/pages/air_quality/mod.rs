@@ -399,15 +399,6 @@ fn verdict(pass: Option<bool>, l: Lang) -> AnyView {
     }
 }
 
-fn who_text(c: &Check, l: Lang) -> String {
-    match (c.pass, c.who_interim) {
-        (Some(true), _) => M::WhoMeetsAqg.text(l).to_string(),
-        (_, Some(Some(n))) => format!("{} {n}", M::WhoInterim.text(l)),
-        (_, Some(None)) => M::WhoNoneMet.text(l).to_string(),
-        _ => String::new(),
-    }
-}
-
 fn compliance_table(name: String, rows: Vec<ComplianceRow>, l: Lang) -> impl IntoView {
     view! {
         <div class="table-scroll">
@@ -572,8 +563,8 @@ fn PaperAudit() -> impl IntoView {
                                         <th scope="col" class="num">{M::Aqi.text(l)}</th>
                                         <th scope="col">{M::Category.text(l)}</th>
                                         <th scope="col">{M::Primary.text(l)}</th>
-                                        <th scope="col">{M::Aqi.text(l)}" ≟"</th>
-                                        <th scope="col">{M::Category.text(l)}" ≟"</th>
+                                        <th scope="col">{M::SameAqi.text(l)}</th>
+                                        <th scope="col">{M::SameGrade.text(l)}</th>
                                     }).collect_view()}
                                 </tr>
                             </thead>

@@ -417,6 +417,16 @@ pub fn compliance(values: &[(Metric, i32, f64)]) -> Vec<ComplianceRow> {
         .collect()
 }
 
+/// The WHO column: empty on GB rows and where WHO sets no annual guideline.
+pub fn who_text(c: &Check, l: Lang) -> String {
+    match (c.pass, c.who_interim) {
+        (_, None) => String::new(),
+        (Some(true), Some(_)) => M::WhoMeetsAqg.text(l).to_string(),
+        (_, Some(Some(n))) => format!("{} {n}", M::WhoInterim.text(l)),
+        (_, Some(None)) => M::WhoNoneMet.text(l).to_string(),
+    }
+}
+
 /// A city's latest annual PM2.5, PM10, SO2 and NO2 (each its own latest year).
 pub fn city_annual(city: &City) -> Vec<(Metric, i32, f64)> {
     ANNUAL

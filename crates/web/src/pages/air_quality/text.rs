@@ -103,6 +103,8 @@ pub enum M {
     PrintedGrade,
     Recomputed,
     Match,
+    SameAqi,
+    SameGrade,
     Mismatch,
     CaveatDaily,
     CaveatO3,
@@ -236,6 +238,8 @@ impl M {
             Self::PrintedAqi => ("Printed AQI", "印出的 AQI"),
             Self::PrintedGrade => ("Printed grade", "印出的等级"),
             Self::Recomputed => ("recomputed", "复算"),
+            Self::SameAqi => ("Printed AQI?", "与印出 AQI 一致？"),
+            Self::SameGrade => ("Printed grade?", "与印出等级一致？"),
             Self::Match => ("matches", "一致"),
             Self::Mismatch => ("mismatch", "不一致"),
             Self::CaveatDaily => (

@@ -173,11 +173,17 @@ fn example_city_pm25_33_meets_2012_but_not_2026_and_reaches_who_it1() {
     assert_eq!(by(Against::Who2021).pass, Some(false));
     // Interim targets 35, 25, 15, 10: 33 meets only IT-1.
     assert_eq!(by(Against::Who2021).who_interim, Some(Some(1)));
+    // The WHO column speaks only on the WHO row.
+    assert_eq!(who_text(by(Against::Gb2012), Lang::En), "");
+    assert_eq!(who_text(by(Against::Who2021), Lang::En), "interim target 1");
     // SO2 has no WHO annual guideline.
     let so2 = rows.iter().find(|r| r.pollutant == "SO2").unwrap();
     assert_eq!(so2.value, 11.0);
     assert_eq!(so2.checks[3].limit, None);
     assert_eq!(so2.checks[3].pass, None);
+    assert_eq!(who_text(&so2.checks[3], Lang::En), "");
+    // SO2 11 meets GB 3095-2012 II (60), and its WHO-less row still says so in words.
+    assert_eq!(so2.checks[0].pass, Some(true));
 }
 
 #[test]
