@@ -4,8 +4,10 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
-use crate::pages::{baseline::BaselinePage, data::DataPage, overview::OverviewPage};
-use crate::pages::{industry::IndustryPage, population::PopulationPage, resources::ResourcesPage};
+use crate::pages::{
+    air_quality::AirQualityPage, baseline::BaselinePage, data::DataPage, industry::IndustryPage,
+    overview::OverviewPage, population::PopulationPage, resources::ResourcesPage,
+};
 use crate::route::Page;
 use crate::storage;
 use leptos::prelude::*;
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::Baseline => view! { <BaselinePage/> }.into_any(),
+                Page::Air => view! { <AirQualityPage/> }.into_any(),
                 Page::Population => view! { <PopulationPage/> }.into_any(),
                 Page::Industry => view! { <IndustryPage/> }.into_any(),
                 Page::Resources => view! { <ResourcesPage/> }.into_any(),
@@ -77,9 +80,10 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
 }
 
 /// Pages that have a view in this build.
-const BUILT: [Page; 6] = [
+const BUILT: [Page; 7] = [
     Page::Overview,
     Page::Data,
+    Page::Air,
     Page::Resources,
     Page::Industry,
     Page::Population,

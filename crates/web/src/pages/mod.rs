@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod air_quality;
 pub mod baseline;
 pub mod data;
 pub mod industry;
