@@ -52,7 +52,7 @@ fn AirQualitySection() -> impl IntoView {
                     label=Signal::derive(move || Msg::PollutantChartTitle.text(lang.get()).to_string())
                 />
             </figure>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(Msg::AirTableCaption)}</caption>
                     <thead>
@@ -111,7 +111,7 @@ fn GenerationSection() -> impl IntoView {
                     label=Signal::derive(move || Msg::GenerationChartTitle.text(lang.get()).to_string())
                 />
             </figure>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(Msg::GenerationTableCaption)}</caption>
                     <thead>

@@ -143,7 +143,7 @@ fn PreviewView(
             <ul class="preview__issues">
                 {issues.into_iter().map(|i| view! { <li>{move || i.message(lang.get())}</li> }).collect_view()}
             </ul>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(Msg::MappingCaption)}</caption>
                     <thead>
@@ -174,7 +174,7 @@ fn PreviewView(
                 </table>
             </div>
             {(!rejections.is_empty()).then(|| view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="data-table rejections">
                         <caption>{t(Msg::RejectedCaption)}</caption>
                         <thead>

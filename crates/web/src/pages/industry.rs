@@ -235,7 +235,7 @@ fn CityIndustryCard(city: City, options: RwSignal<CompareOptions>) -> impl IntoV
                 .collect()
         };
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table context-table">
                     <caption>{caption}</caption>
                     <thead>

@@ -70,7 +70,7 @@ fn CityOverview(city: City) -> impl IntoView {
                 view! { <p>{t(Msg::NoComparableData)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="data-table overview-table">
                             <caption>{move || format!("{}: {}", caption_name, Msg::AirVsNortheast.text(lang.get()))}</caption>
                             <thead>

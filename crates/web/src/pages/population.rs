@@ -190,7 +190,7 @@ fn comparison_view(
     );
     view! {
         {(!cmp.shared).then(|| view! { <p class="note">{t(M::NoCommonPeriod)}</p> })}
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table context-table">
                 <caption>{caption}</caption>
                 <thead>
@@ -381,7 +381,7 @@ fn index_figure(
                 label=Signal::derive(move || M::ChartTitle.text(lang.get()).to_string())
             />
         </figure>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             {move || {
                 let named = named_table();
                 let years: Vec<i32> = (period.0..=period.1).collect();

@@ -718,7 +718,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
     };
     let criterion = report.test.criterion;
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <caption>{t(M::ResultsCaption)}" "{report.as_of_year}</caption>
                 <tbody>
@@ -728,7 +728,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
                 </tbody>
             </table>
         </div>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <caption>{t(M::Crossings)}</caption>
                 <thead>
@@ -763,7 +763,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
         </figure>
         <details class="context-notes">
             <summary>{t(M::PathCaption)}</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(M::PathCaption)}</caption>
                     <thead>
@@ -860,7 +860,7 @@ fn lookup_view(l: CityLookup, lang: RwSignal<Lang>) -> impl IntoView {
             };
             let caption = name.clone();
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="data-table lookup-table">
                         <caption>{caption}" ("{c.province}")"</caption>
                         <thead><tr><th scope="col">{t(M::Kind)}</th><th scope="col">{t(M::Status)}</th></tr></thead>

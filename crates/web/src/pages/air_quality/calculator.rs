@@ -139,7 +139,7 @@ fn result_view(r: &AqiResult, l: Lang) -> impl IntoView {
     let unit_of = |k: PollutantKey| std.table(k).map(|t| unit_label(t.unit)).unwrap_or_default();
     view! {
         <div class="air-result">
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table air-result__table">
                     <caption>{format!("{} ({})", M::ResultCaption.text(l), standard_name(r.standard).text(l))}</caption>
                     <tbody>
@@ -176,7 +176,7 @@ fn result_view(r: &AqiResult, l: Lang) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{M::SubIndexCaption.text(l)}</caption>
                     <thead>
@@ -229,7 +229,7 @@ pub fn Inverse(std_id: RwSignal<StandardId>) -> impl IntoView {
                     Err(InverseError::NotAWholeNumber(s)) => view! { <p class="field-error" role="status">{format!("{} “{s}”", M::NotAWholeNumber.text(l))}</p> }.into_any(),
                     Err(InverseError::Engine(_)) => view! { <p class="field-error" role="status">{M::OutOfScale.text(l)}</p> }.into_any(),
                     Ok(rows) => view! {
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                             <table class="data-table">
                                 <caption>{format!("{} ({})", M::InverseCaption.text(l), standard_name(id).text(l))}</caption>
                                 <thead>

@@ -23,7 +23,7 @@ fn verdict(pass: Option<bool>, l: Lang) -> AnyView {
 
 fn compliance_table(name: String, rows: Vec<ComplianceRow>, l: Lang) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table air-compliance">
                 <caption>{format!("{name}: {}", M::ComplianceCaption.text(l))}</caption>
                 <thead>
@@ -105,7 +105,7 @@ pub fn Pm25Overlay() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 table.with(|tb| view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="data-table">
                             <caption>{M::ChartCaption.text(l)}</caption>
                             <thead>
@@ -170,7 +170,7 @@ pub fn PaperAudit() -> impl IntoView {
                     <ul class="note air-caveats">
                         {a.caveats.iter().map(|c| view! { <li>{caveat_text(*c).text(l)}</li> }).collect_view()}
                     </ul>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="data-table air-audit">
                             <caption>{M::AuditCaption.text(l)}</caption>
                             <thead>

@@ -65,7 +65,7 @@ pub fn UnitConverter() -> impl IntoView {
                     }
                 }}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(M::FactorsCaption)}</caption>
                     <thead>
