@@ -1,21 +1,11 @@
 //! `renewal energy` end to end: shares, capacity factors, CO2 avoided, the Northeast comparison.
 
+mod common;
+
 use serde_json::Value;
-use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_renewal"))
-        .arg("energy")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap_or(-1),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::renewal("energy", args)
 }
 
 fn f(v: &Value) -> f64 {
