@@ -437,30 +437,23 @@ pub enum Gas {
     Co,
 }
 
-/// Molar volume of an ideal gas at 25 °C (298.15 K) and 1 atm (101.325 kPa), litres per mole.
-///
-/// # Standard
-/// `crates/calc/reference/air-quality-standards.md` §2.5: the conventional 24.45 L/mol (the exact
-/// RT/P is 24.465, 0.06 % higher). GB 3095-2012 as amended in 2018 and GB 3095-2026 state gas
-/// limits at this reference state (298.15 K, 1013.25 hPa), so the same constant serves both the
-/// Chinese and the US data.
-pub const MOLAR_VOLUME_L_PER_MOL_25C_1ATM: f64 = 24.45;
+impl Gas {
+    /// The same gas in the core crate, whose `units` module owns the reference state and the
+    /// molecular weights (one table for the parser, the AQI engine and the app).
+    pub fn to_calc(self) -> renewal_calc::units::Gas {
+        use renewal_calc::units::Gas as C;
+        match self {
+            Self::So2 => C::So2,
+            Self::No2 => C::No2,
+            Self::O3 => C::O3,
+            Self::Co => C::Co,
+        }
+    }
+}
 
-/// Molecular weights in g/mol, from `crates/calc/reference/air-quality-standards.md` §2.5
-/// (SO2 64.066, NO2 46.0055, O3 47.997, CO 28.010).
-pub const MOLECULAR_WEIGHTS_G_PER_MOL: &[(Gas, f64)] = &[
-    (Gas::So2, 64.066),
-    (Gas::No2, 46.0055),
-    (Gas::O3, 47.997),
-    (Gas::Co, 28.010),
-];
-
-/// Molecular weight of `gas`, g/mol.
+/// Molecular weight of `gas`, g/mol (from `renewal_calc::units`).
 pub fn molecular_weight_g_per_mol(gas: Gas) -> f64 {
-    MOLECULAR_WEIGHTS_G_PER_MOL
-        .iter()
-        .find(|(g, _)| *g == gas)
-        .map_or(f64::NAN, |&(_, w)| w)
+    gas.to_calc().molecular_weight_g_per_mol()
 }
 
 /// A mixing ratio in ppb as a mass concentration in µg/m³ at 25 °C and 1 atm.
@@ -483,7 +476,7 @@ pub fn molecular_weight_g_per_mol(gas: Gas) -> f64 {
 /// assert!((mixing_ratio_to_mass(75.0, Gas::So2) - 196.52).abs() < 0.01);
 /// ```
 pub fn mixing_ratio_to_mass(ppb: f64, gas: Gas) -> f64 {
-    ppb * molecular_weight_g_per_mol(gas) / MOLAR_VOLUME_L_PER_MOL_25C_1ATM
+    ppb * molecular_weight_g_per_mol(gas) / renewal_calc::units::MOLAR_VOLUME_L_PER_MOL
 }
 
 /// Why a value cannot be converted to the wanted unit.
