@@ -3,7 +3,8 @@
 // network (docs/toolchain: without them Chromium floods the closed network).
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// RENEWAL_PORT lets two runs (or a benchmark beside the tests) share a machine.
+const port = Number(process.env.RENEWAL_PORT ?? 4173);
 const dist = process.env.RENEWAL_DIST ?? '../../dist';
 
 export default defineConfig({
