@@ -172,6 +172,10 @@ pub struct ParsedTable {
     pub source: Source,
     /// Its shape.
     pub layout: Layout,
+    /// Line (text) or row (sheet) of the header, 1-based: where the preview grid starts.
+    pub header_line: usize,
+    /// Line of a units row under the header, which is not data.
+    pub units_line: Option<usize>,
     /// Every column's mapping, in column order.
     pub columns: Vec<ColumnMapping>,
     /// Accepted values.
@@ -1000,9 +1004,16 @@ impl<'g> Parser<'g> {
             }
         }
         self.rejections.sort_by_key(|r| (r.row, r.column));
+        let header_line = self
+            .grid
+            .rows
+            .get(self.header_idx)
+            .map_or(1, |r| r.line);
         ParsedTable {
             source: self.source,
             layout: self.layout,
+            header_line,
+            units_line: self.units_line,
             columns: self.columns,
             series: self.series,
             rejections: self.rejections,

@@ -10,6 +10,7 @@ pub mod format;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod preview_grid;
 pub mod province;
 pub mod route;
 pub mod state;

@@ -6,6 +6,8 @@
 
 use crate::components::download::{read_chosen_file, save_text};
 use crate::i18n::{Lang, Msg};
+use crate::pages::data_grid::SheetGrid;
+use crate::preview_grid::{self, PreviewGrid};
 use crate::state::Workspace;
 use crate::storage;
 use leptos::prelude::*;
@@ -96,7 +98,10 @@ pub fn DataPage() -> impl IntoView {
                 </div>
                 <p class="status" role="status">{move || status.get()}</p>
             </div>
-            {move || preview.get().map(|p| view! { <PreviewView preview=p options=options/> })}
+            {move || preview.get().map(|p| {
+                let grid = p.as_ref().ok().and_then(|t| text.with_untracked(|s| preview_grid::build(s, t)));
+                view! { <PreviewView preview=p grid=grid options=options/> }
+            })}
             <CityList/>
             <FilesCard text=text/>
         </section>
@@ -106,6 +111,7 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn PreviewView(
     preview: Result<ParsedTable, TableError>,
+    grid: Option<PreviewGrid>,
     options: RwSignal<ParseOptions>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -143,6 +149,7 @@ fn PreviewView(
             <ul class="preview__issues">
                 {issues.into_iter().map(|i| view! { <li>{move || i.message(lang.get())}</li> }).collect_view()}
             </ul>
+            {grid.map(|grid| view! { <SheetGrid grid=grid/> })}
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <caption>{t(Msg::MappingCaption)}</caption>

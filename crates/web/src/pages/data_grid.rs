@@ -1,0 +1,117 @@
+//! The pasted sheet as a grid (see [`crate::preview_grid`]): each cell shows its text, and a
+//! rejected cell is highlighted and says why in words, so the status never rests on colour.
+
+use crate::preview_grid::{CellStatus, PreviewGrid};
+use leptos::prelude::*;
+use renewal_data::Lang;
+
+#[derive(Clone, Copy)]
+enum M {
+    Caption,
+    Line,
+    MoreRows,
+    MoreColumns,
+    Legend,
+    Rejected,
+    NotRead,
+}
+
+impl M {
+    fn text(self, lang: Lang) -> &'static str {
+        match self {
+            M::Caption => lang.pick(
+                "The sheet as read: the first rows, cell by cell",
+                "读取结果：前几行，逐个单元格",
+            ),
+            M::Line => lang.pick("Line", "行"),
+            M::MoreRows => lang.pick("more rows not shown", "行未显示"),
+            M::MoreColumns => lang.pick("more columns not shown", "列未显示"),
+            M::Legend => lang.pick(
+                "Values read are plain; rejected cells are marked ✗ with the reason; greyed columns are not read.",
+                "已读取的数值正常显示；被拒绝的单元格标有 ✗ 及原因；灰色列未读取。",
+            ),
+            M::Rejected => lang.pick("rejected", "已拒绝"),
+            M::NotRead => lang.pick("not read", "未读取"),
+        }
+    }
+}
+
+/// The grid of the first rows of a pasted sheet.
+#[component]
+pub fn SheetGrid(grid: PreviewGrid) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let t = move |m: M| move || m.text(lang.get());
+    let PreviewGrid {
+        columns,
+        rows,
+        more_rows,
+        more_columns,
+    } = grid;
+    view! {
+        <p class="sheet-grid__legend">{t(M::Legend)}</p>
+        <div class="table-scroll" tabindex="0">
+            <table class="data-table sheet-grid">
+                <caption>{t(M::Caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(M::Line)}</th>
+                        {columns
+                            .into_iter()
+                            .map(|(letter, header)| view! {
+                                <th scope="col"><span class="sheet-grid__letter">{letter}</span>" "{header}</th>
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| view! {
+                            <tr>
+                                <th scope="row">{r.line}</th>
+                                {r.cells.into_iter().map(|c| cell(c.text, c.status, lang)).collect_view()}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(more_rows > 0 || more_columns > 0).then(|| view! {
+            <p class="sheet-grid__more">
+                {move || {
+                    let l = lang.get();
+                    let mut parts = Vec::new();
+                    if more_rows > 0 {
+                        parts.push(format!("{} {}", crate::format::number(more_rows as f64, 0, l), M::MoreRows.text(l)));
+                    }
+                    if more_columns > 0 {
+                        parts.push(format!("{more_columns} {}", M::MoreColumns.text(l)));
+                    }
+                    parts.join(" · ")
+                }}
+            </p>
+        })}
+    }
+}
+
+fn cell(text: String, status: CellStatus, lang: RwSignal<Lang>) -> AnyView {
+    match status {
+        CellStatus::Rejected(reason) => view! {
+            <td class="sheet-grid__cell sheet-grid__cell--rejected">
+                <code>{text}</code>
+                <span class="sheet-grid__reason">
+                    "✗ "{move || format!("{}: {}", M::Rejected.text(lang.get()), reason.message(lang.get()))}
+                </span>
+            </td>
+        }
+        .into_any(),
+        CellStatus::NotRead => view! {
+            <td class="sheet-grid__cell sheet-grid__cell--not-read" title=move || M::NotRead.text(lang.get())>{text}</td>
+        }
+        .into_any(),
+        CellStatus::Read => view! { <td class="sheet-grid__cell num">{text}</td> }.into_any(),
+        CellStatus::Key | CellStatus::Empty => {
+            view! { <td class="sheet-grid__cell">{text}</td> }.into_any()
+        }
+    }
+}
