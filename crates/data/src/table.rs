@@ -1004,11 +1004,7 @@ impl<'g> Parser<'g> {
             }
         }
         self.rejections.sort_by_key(|r| (r.row, r.column));
-        let header_line = self
-            .grid
-            .rows
-            .get(self.header_idx)
-            .map_or(1, |r| r.line);
+        let header_line = self.grid.rows.get(self.header_idx).map_or(1, |r| r.line);
         ParsedTable {
             source: self.source,
             layout: self.layout,

@@ -6,8 +6,8 @@
 
 pub mod charts;
 pub mod comparison;
-pub mod format;
 pub mod components;
+pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod preview_grid;

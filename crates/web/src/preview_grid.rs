@@ -168,7 +168,10 @@ mod tests {
         assert_eq!(first.cells[3].status, CellStatus::NotRead);
         let second = &g.rows[1];
         assert_eq!(second.line, 3);
-        assert_eq!(second.cells[2].status, CellStatus::Rejected(RejectKind::NotANumber));
+        assert_eq!(
+            second.cells[2].status,
+            CellStatus::Rejected(RejectKind::NotANumber)
+        );
         assert_eq!(second.cells[3].status, CellStatus::Empty);
         assert_eq!((g.more_rows, g.more_columns), (0, 0));
     }
@@ -178,7 +181,10 @@ mod tests {
         let g = grid("Annual report\nYear,PM2.5,CO\n,μg/m³,mg/m³\n2019,42,1.2\n2020,40,#DIV/0!\n");
         assert_eq!(g.rows.len(), 2);
         assert_eq!(g.rows[0].line, 4);
-        assert!(matches!(g.rows[1].cells[2].status, CellStatus::Rejected(RejectKind::ExcelError { .. })));
+        assert!(matches!(
+            g.rows[1].cells[2].status,
+            CellStatus::Rejected(RejectKind::ExcelError { .. })
+        ));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //!    (`benches/trend_pymannkendall.py`); at n = 100,000 pyMannKendall's `sens_slope` needs
 //!    40 GB, so its time is extrapolated (O(n²)) from n = 20,000, and said so.
 //! 3. First-load transfer: `cargo xtask dist`'s asset sizes, raw and gzip.
+//! 4. Recompute in the browser after an edit of a 10-year, 3-city dataset (`bench_recompute`).
 //!
 //! Inputs are generated deterministically (`bench_data`) into `target/bench/`; the Python peers
 //! run in `target/bench-venv`, created once from `benches/requirements.txt` (PyPI only). Times
@@ -102,8 +103,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     })?;
     if opts.dist {
         step("benchmark 3: first load", || first_load(&mut report))?;
+        step("benchmark 4: recompute in the browser", || {
+            crate::bench_recompute::run(opts.runs * 5, &mut report)
+        })?;
     } else {
-        let _ = writeln!(report, "\n## 3. First load\n\nskipped (--skip-dist)");
+        let _ = writeln!(
+            report,
+            "\n## 3. First load\n\nskipped (--skip-dist)\n\n## 4. Recompute\n\nskipped (--skip-dist)"
+        );
     }
     println!("\n{report}");
     let latest = dir.join("latest.md");

@@ -14,6 +14,7 @@
 
 mod bench;
 mod bench_data;
+mod bench_recompute;
 mod csp;
 mod dist;
 mod offline;

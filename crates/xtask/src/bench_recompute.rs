@@ -1,0 +1,113 @@
+//! Benchmark 4: recompute time in the browser after an edit of a 10-year, 3-city dataset.
+//!
+//! The measurement is `tests/e2e/bench/recompute.bench.ts` (Playwright, Debian's Chromium, the
+//! release build in `dist/`), timed inside the page with `performance.now()`; it prints one line
+//! `RECOMPUTE {json}` that is read here. Timings are reported, never asserted.
+
+use crate::sh::{cmd, root};
+use std::fmt::Write as _;
+
+/// Target of issue 8: recompute within one frame at 60 Hz.
+const TARGET_MS: f64 = 16.0;
+
+/// One measured path: median, min and max in milliseconds.
+#[derive(Debug, PartialEq)]
+struct Path {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+/// The `"key":{"median_ms":…,"min_ms":…,"max_ms":…}` object of the printed line.
+fn path(line: &str, key: &str) -> Option<Path> {
+    let at = line.find(&format!("\"{key}\":{{"))?;
+    let obj = line.get(at..)?;
+    let obj = obj.get(..obj.find('}')? + 1)?;
+    let num = |k: &str| -> Option<f64> {
+        let s = obj.get(obj.find(&format!("\"{k}\":"))? + k.len() + 3..)?;
+        let end = s.find([',', '}']).unwrap_or(s.len());
+        s.get(..end)?.trim().parse().ok()
+    };
+    Some(Path {
+        median: num("median_ms")?,
+        min: num("min_ms")?,
+        max: num("max_ms")?,
+    })
+}
+
+/// Run the Playwright benchmark `runs` times per path and append its table to `report`.
+pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
+    let e2e = root().join("tests/e2e");
+    let mut c = cmd(
+        "npx",
+        &["playwright", "test", "-c", "playwright.bench.config.ts"],
+    );
+    c.current_dir(&e2e)
+        .env("RENEWAL_DIST", root().join("dist"))
+        .env("RENEWAL_BENCH_RUNS", runs.max(5).to_string());
+    let out = c
+        .output()
+        .map_err(|e| format!("npx playwright (benchmark 4): {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("RECOMPUTE "))
+        .ok_or_else(|| {
+            format!(
+                "benchmark 4 printed no RECOMPUTE line:\n{stdout}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })?;
+    let _ = writeln!(
+        report,
+        "\n## 4. Recompute after an edit (10 years x 3 cities x 6 pollutants)\n\n\
+         Timed inside Chromium from the input event to the next animation frame after the DOM \
+         holds the change; {} runs each.\n\n| path | median ms | min ms | max ms |\n|---|---:|---:|---:|",
+        runs.max(5)
+    );
+    let names = [
+        ("edit", "edit one cell: parse, validate, preview grid"),
+        ("accept", "accept: workspace replaced and saved, city list"),
+        ("view", "open the air-quality view: tables and charts"),
+    ];
+    let mut worst: f64 = 0.0;
+    for (key, what) in names {
+        let p = path(line, key).ok_or_else(|| format!("no `{key}` in {line}"))?;
+        worst = worst.max(p.median);
+        let _ = writeln!(
+            report,
+            "| {what} | {:.1} | {:.1} | {:.1} |",
+            p.median, p.min, p.max
+        );
+    }
+    let verdict = if worst <= TARGET_MS {
+        "met".to_string()
+    } else {
+        format!("MISSED by a factor {:.1}", worst / TARGET_MS)
+    };
+    let _ = writeln!(
+        report,
+        "\nSlowest median {worst:.1} ms; target <= {TARGET_MS} ms: {verdict}."
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_path_of_the_printed_line() {
+        let line = r#"{"edit":{"median_ms":82.4,"min_ms":55.6,"max_ms":287.9,"runs":7},"accept":{"median_ms":19.7,"min_ms":11.4,"max_ms":51.9,"runs":7}}"#;
+        assert_eq!(
+            path(line, "edit"),
+            Some(Path {
+                median: 82.4,
+                min: 55.6,
+                max: 287.9
+            })
+        );
+        assert_eq!(path(line, "accept").map(|p| p.max), Some(51.9));
+        assert_eq!(path(line, "view"), None);
+    }
+}
