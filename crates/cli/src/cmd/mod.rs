@@ -5,6 +5,7 @@ pub mod aqi;
 pub mod aqi_inverse;
 pub mod audit_paper;
 pub mod baseline;
+mod hourly_csv;
 
 // Indicator families (issue 4: depletion, energy, structure, population, advisor).
 pub mod advise;
