@@ -21,3 +21,6 @@ pub mod trend;
 // Northeast context dataset (issue 9).
 pub mod context;
 pub mod resource_city;
+
+// Every family over many files (issue 8).
+pub mod report;
