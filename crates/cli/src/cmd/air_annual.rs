@@ -313,7 +313,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     } else {
         0
     };
-    if let Some(fast) = super::hourly_csv::read(&bytes, shift) {
+    if let Some(fast) = super::hourly_csv::read(&bytes, shift, None) {
         let evaluation =
             evaluate_hourly(&options, &fast.series).map_err(|e| CliError::Input(e.to_string()))?;
         return print_output(

@@ -92,19 +92,15 @@ fn timestamp(cell: &[u8]) -> Option<CivilHour> {
     if two(cell, 14)? != 0 || (cell.len() == 19 && two(cell, 17)? != 0) || hour > 23 {
         return None;
     }
-    // Years the data crate accepts (its default range).
-    if !(renewal_data::table::DEFAULT_YEAR_RANGE.0..=renewal_data::table::DEFAULT_YEAR_RANGE.1)
-        .contains(&year)
-    {
-        return None;
-    }
     CivilDate::new(year, month, day).ok()?;
     CivilHour::new(year, month, day, hour).ok()
 }
 
 /// Reads `bytes` if it is a plain hourly CSV; `None` when the general reader must be used.
-/// `shift_hours` is added to every timestamp (−1 for hour-end labels).
-pub fn read(bytes: &[u8], shift_hours: i64) -> Option<FastHourly> {
+/// `shift_hours` is added to every timestamp (−1 for hour-end labels). `years`: the range the
+/// general reader accepts (`parse_table`'s year range; `None` for `air-annual`'s reader, which
+/// has none); a timestamp outside it sends the file to the general reader, which rejects it.
+pub fn read(bytes: &[u8], shift_hours: i64, years: Option<(i32, i32)>) -> Option<FastHourly> {
     if bytes.contains(&b'"') || bytes.contains(&b'\r') || bytes.contains(&b'\t') {
         return None;
     }
@@ -143,6 +139,9 @@ pub fn read(bytes: &[u8], shift_hours: i64) -> Option<FastHourly> {
         }
         let mut cells = line.split(|b| *b == b',');
         let stamp = timestamp(cells.next()?)?;
+        if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&stamp.date.year)) {
+            return None;
+        }
         let hour = CivilHour::from_hours_since_epoch(stamp.hours_since_epoch() + shift_hours);
         for s in series.iter_mut() {
             if let Some(v) = number(cells.next()?).ok()? {
@@ -220,10 +219,14 @@ mod tests {
     #[test]
     fn the_fast_path_gives_up_on_what_it_cannot_read_exactly() {
         let ok = "timestamp,pm25,co\n2000-01-01 00:00,91,1.3\n2000-01-01 01:00,NA,\n";
-        let r = read(ok.as_bytes(), 0).unwrap();
+        let r = read(ok.as_bytes(), 0, None).unwrap();
         assert_eq!(r.rows, 2);
         assert_eq!(r.series[0].1.len(), 1);
         assert_eq!(r.series[1].1[0].concentration, 1.3);
+        // Years: none for air-annual's reader, parse_table's range for the report.
+        let late = "timestamp,pm25\n2105-01-01 00:00,91\n";
+        assert!(read(late.as_bytes(), 0, None).is_some());
+        assert!(read(late.as_bytes(), 0, Some((1900, 2100))).is_none());
         for bad in [
             "timestamp;pm25\n2000-01-01 00:00;91\n",
             "timestamp,PM2.5 (μg/m³)\n2000-01-01 00:00,91\n",
@@ -233,7 +236,7 @@ mod tests {
             "timestamp,pm25\n\"2000-01-01 00:00\",91\n",
             "timestamp,pm25\n2000-01-01 00:00,91\n\n2000-01-01 01:00,3\n",
         ] {
-            assert!(read(bad.as_bytes(), 0).is_none(), "{bad}");
+            assert!(read(bad.as_bytes(), 0, None).is_none(), "{bad}");
         }
     }
 }

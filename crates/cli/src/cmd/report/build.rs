@@ -187,7 +187,7 @@ fn read_file(path: &Path, lang: Lang, cities: &mut Vec<(String, CityData)>) -> F
     let city_default = stem(path);
     let mut found: Vec<(Option<String>, IndicatorId, Vec<Point>)> = Vec::new();
     let mut rejections = Vec::new();
-    if let Some(fast) = hourly_csv::read(&bytes, 0) {
+    if let Some(fast) = hourly_csv::read(&bytes, 0, Some(renewal_data::table::DEFAULT_YEAR_RANGE)) {
         // A plain hourly export: the fast reader gives the same values as the data crate.
         for (p, values) in fast.series {
             let Some(id) = POLLUTANTS.iter().find(|(q, _)| *q == p).map(|(_, i)| *i) else {
