@@ -52,6 +52,8 @@ enum Command {
     /// Whether a city is on the verified resource-exhausted list or in the 2013 plan's Northeast
     /// classification.
     ResourceCity(cmd::resource_city::Args),
+    /// Every applicable family on one or more files: JSON, long CSV and a Markdown summary.
+    Report(cmd::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => cmd::parse::run(args),
         Command::Context(args) => cmd::context::run(args),
         Command::ResourceCity(args) => cmd::resource_city::run(args),
+        Command::Report(args) => cmd::report::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,14 +12,20 @@ pub enum CliError {
     Usage(String),
     /// Reading a file or writing the output failed (exit code 1).
     Io(std::io::Error),
+    /// The output was written, but some input was rejected (exit code 1; `renewal report`).
+    Partial(String),
+    /// Nothing could be read, or the output could not be written (exit code 3;
+    /// `renewal report`).
+    Unreadable(String),
 }
 
 impl CliError {
     /// The process exit code scripts can rely on.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Input(_) | Self::Io(_) => 1,
+            Self::Input(_) | Self::Io(_) | Self::Partial(_) => 1,
             Self::Usage(_) => 2,
+            Self::Unreadable(_) => 3,
         }
     }
 }
@@ -27,7 +33,9 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Input(m) | Self::Usage(m) => f.write_str(m),
+            Self::Input(m) | Self::Usage(m) | Self::Partial(m) | Self::Unreadable(m) => {
+                f.write_str(m)
+            }
             Self::Io(e) => write!(f, "{e}"),
         }
     }

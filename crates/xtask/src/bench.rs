@@ -34,6 +34,7 @@ struct Options {
     runs: usize,
     dist: bool,
     wasm: bool,
+    trend: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -41,6 +42,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         runs: 3,
         dist: true,
         wasm: true,
+        trend: true,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -54,9 +56,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--skip-dist" => o.dist = false,
             "--skip-wasm" => o.wasm = false,
+            "--skip-trend" => o.trend = false,
             other => {
                 return Err(format!(
-                    "unknown option `{other}`\nusage: cargo xtask bench [--runs N] [--skip-dist] [--skip-wasm]"
+                    "unknown option `{other}`\nusage: cargo xtask bench [--runs N] [--skip-dist] [--skip-wasm] [--skip-trend]"
                 ))
             }
         }
@@ -98,9 +101,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         let _ = writeln!(report, "\n### 1b. wasm vs native\n\nskipped (--skip-wasm)");
     }
-    step("benchmark 2: trend", || {
-        trend(&opts, &dir, &inputs, &python, &mut report)
-    })?;
+    if opts.trend {
+        step("benchmark 2: trend", || {
+            trend(&opts, &dir, &inputs, &python, &mut report)
+        })?;
+    } else {
+        let _ = writeln!(report, "\n## 2. Trend\n\nskipped (--skip-trend)");
+    }
     if opts.dist {
         step("benchmark 3: first load", || first_load(&mut report))?;
         step("benchmark 4: recompute in the browser", || {
@@ -707,7 +714,8 @@ mod tests {
     #[test]
     fn options() {
         let o = parse(&["--runs".into(), "5".into(), "--skip-dist".into()]).unwrap();
-        assert_eq!((o.runs, o.dist), (5, false));
+        assert_eq!((o.runs, o.dist, o.trend), (5, false, true));
+        assert!(!parse(&["--skip-trend".into()]).unwrap().trend);
         assert!(parse(&["--runs".into(), "0".into()]).is_err());
     }
 }

@@ -32,7 +32,7 @@ tasks:
   test               install what is missing (Chromium included), run the Rust and browser tests
   dist               install what is missing, build the release app into dist/, print sizes
   setup [--browser]  only install what is missing
-  bench [--runs N] [--skip-dist] [--skip-wasm]
+  bench [--runs N] [--skip-dist] [--skip-wasm] [--skip-trend]
                      run the benchmarks of BENCHMARKS.md (native vs pandas/pyMannKendall,
                      wasm in Chromium, first-load sizes); Python in target/bench-venv
 ";

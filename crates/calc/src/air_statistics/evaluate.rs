@@ -247,18 +247,44 @@ fn assemble(
         .copied()
         .filter(|k| *k != PollutantKey::O3_1h || daily.contains_key(k))
         .collect();
-    let by_date: BTreeMap<PollutantKey, BTreeMap<CivilDate, &DailyStatistic>> = daily
+    // Each key's statistics indexed by day offset from the first date (a later statistic of the
+    // same date wins, as a map would keep it).
+    let base = first.map_or(0, CivilDate::days_since_epoch);
+    let by_date: BTreeMap<PollutantKey, Vec<Option<&DailyStatistic>>> = daily
         .iter()
-        .map(|(k, v)| (*k, v.iter().map(|d| (d.date, d)).collect()))
+        .map(|(k, v)| {
+            let mut index = vec![None; dates.len()];
+            for d in v {
+                let slot = usize::try_from(d.date.days_since_epoch() - base)
+                    .ok()
+                    .and_then(|i| index.get_mut(i));
+                if let Some(slot) = slot {
+                    *slot = Some(d);
+                }
+            }
+            (*k, index)
+        })
         .collect();
     let mut reports = Vec::with_capacity(dates.len());
-    for date in &dates {
-        reports.push(day_report(options, *date, &required, &by_date)?);
+    for (i, date) in dates.iter().enumerate() {
+        reports.push(day_report(options, *date, i, &required, &by_date)?);
     }
     let years: BTreeSet<i32> = dates.iter().map(|d| d.year).collect();
+    // Series in date order (always so from hourly data) are cut per year by binary search; the
+    // others are filtered. Either way a year's values keep their order, so sums are unchanged.
+    let sorted: BTreeMap<PollutantKey, bool> = daily
+        .iter()
+        .map(|(k, v)| {
+            (
+                *k,
+                v.windows(2)
+                    .all(|w| matches!(w, [a, b] if a.date <= b.date)),
+            )
+        })
+        .collect();
     let annual = years
         .into_iter()
-        .map(|y| year_report(options, y, &daily, &reports))
+        .map(|y| year_report(options, y, &daily, &sorted, &reports))
         .collect();
     Ok(Evaluation {
         standard: options.standard,
@@ -271,26 +297,32 @@ fn assemble(
 fn day_report(
     options: &Options,
     date: CivilDate,
+    day_index: usize,
     required: &[PollutantKey],
-    by_date: &BTreeMap<PollutantKey, BTreeMap<CivilDate, &DailyStatistic>>,
+    by_date: &BTreeMap<PollutantKey, Vec<Option<&DailyStatistic>>>,
 ) -> Result<DayReport, StatsError> {
     let indicators: Vec<DayIndicator> = required
         .iter()
-        .map(|k| match by_date.get(k).and_then(|m| m.get(&date)) {
-            Some(d) => DayIndicator {
-                key: *k,
-                value: d.value,
-                count: d.count,
-                invalid: d.invalid.clone(),
-                valid_by_exceedance: d.valid_by_exceedance,
-            },
-            None => DayIndicator {
-                key: *k,
-                value: None,
-                count: 0,
-                invalid: Some(Invalid::NoData),
-                valid_by_exceedance: false,
-            },
+        .map(|k| {
+            match by_date
+                .get(k)
+                .and_then(|m| m.get(day_index).copied().flatten())
+            {
+                Some(d) => DayIndicator {
+                    key: *k,
+                    value: d.value,
+                    count: d.count,
+                    invalid: d.invalid.clone(),
+                    valid_by_exceedance: d.valid_by_exceedance,
+                },
+                None => DayIndicator {
+                    key: *k,
+                    value: None,
+                    count: 0,
+                    invalid: Some(Invalid::NoData),
+                    valid_by_exceedance: false,
+                },
+            }
         })
         .collect();
     let inputs: Vec<(PollutantKey, f64)> = indicators
@@ -340,16 +372,30 @@ fn day_report(
     })
 }
 
+/// The part of `items` (sorted by date) that falls in `year`.
+fn year_slice<T>(items: &[T], year: i32, date: impl Fn(&T) -> CivilDate) -> &[T] {
+    let a = items.partition_point(|x| date(x).year < year);
+    let b = items.partition_point(|x| date(x).year <= year);
+    items.get(a..b).unwrap_or_default()
+}
+
 fn year_report(
     options: &Options,
     year: i32,
     daily: &BTreeMap<PollutantKey, Vec<DailyStatistic>>,
+    sorted: &BTreeMap<PollutantKey, bool>,
     reports: &[DayReport],
 ) -> YearReport {
     let mut statistics = Vec::new();
     for (p, stats) in HJ663_ANNUAL_STATISTICS {
-        let Some(series) = daily.get(&daily_key(*p)) else {
+        let key = daily_key(*p);
+        let Some(series) = daily.get(&key) else {
             continue;
+        };
+        let series = if sorted.get(&key).copied().unwrap_or(false) {
+            year_slice(series, year, |d| d.date)
+        } else {
+            series.as_slice()
         };
         let valid: Vec<(CivilDate, f64)> = series
             .iter()
@@ -377,7 +423,8 @@ fn year_report(
             });
         }
     }
-    let days: Vec<&DayReport> = reports
+    // `reports` has one report per date, in date order (built from the date range).
+    let days: Vec<&DayReport> = year_slice(reports, year, |r| r.date)
         .iter()
         .filter(|r| r.date.year == year && r.category.is_some())
         .collect();

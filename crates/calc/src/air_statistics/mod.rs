@@ -40,11 +40,6 @@ impl HourMap {
     fn keys_first_last(&self) -> Option<(i64, i64)> {
         Some((self.0.first()?.0, self.0.last()?.0))
     }
-    fn range(&self, r: std::ops::Range<i64>) -> impl Iterator<Item = (i64, f64)> + '_ {
-        let a = self.0.partition_point(|(h, _)| *h < r.start);
-        let b = self.0.partition_point(|(h, _)| *h < r.end);
-        self.0.get(a..b).unwrap_or_default().iter().copied()
-    }
 }
 
 /// The data-validity thresholds.
@@ -245,9 +240,16 @@ fn date_range(map: &HourMap) -> Vec<CivilDate> {
     (d0..=d1).map(CivilDate::from_days_since_epoch).collect()
 }
 
-fn day_hours(map: &HourMap, date: CivilDate) -> Vec<f64> {
+/// The day's values, in hour order, with their hours.
+fn day_slice(map: &HourMap, date: CivilDate) -> &[(i64, f64)] {
     let start = date.days_since_epoch() * 24;
-    map.range(start..start + 24).map(|(_, v)| v).collect()
+    let a = map.0.partition_point(|(h, _)| *h < start);
+    let b = map.0.partition_point(|(h, _)| *h < start + 24);
+    map.0.get(a..b).unwrap_or_default()
+}
+
+fn day_hours(map: &HourMap, date: CivilDate) -> Vec<f64> {
+    day_slice(map, date).iter().map(|(_, v)| *v).collect()
 }
 
 /// Daily means with the HJ 663 / GB 3095 Table 4 rule (>= 20 hourly values).
@@ -354,15 +356,24 @@ pub fn eight_hour_means(
 
 fn day_windows(map: &HourMap, date: CivilDate, rules: &ValidityRules) -> Vec<EightHourMean> {
     let (first, last) = rules.mda8_window_starts;
+    // The windows of a day start 00:00 … 16:00 and so end within the next day at most: search
+    // the map once for that span, then cut each window from it (same values, same order).
+    let day_start = date.days_since_epoch() * 24;
+    let span_end = day_start + i64::from(last) + 8;
+    let a = map.0.partition_point(|(h, _)| *h < day_start + i64::from(first));
+    let b = map.0.partition_point(|(h, _)| *h < span_end);
+    let span = map.0.get(a..b).unwrap_or_default();
     (first..=last)
         .map(|h| {
-            let start = date.days_since_epoch() * 24 + i64::from(h);
-            let v: Vec<f64> = map.range(start..start + 8).map(|(_, v)| v).collect();
+            let start = day_start + i64::from(h);
+            let lo = span.partition_point(|(x, _)| *x < start);
+            let hi = span.partition_point(|(x, _)| *x < start + 8);
+            let v = span.get(lo..hi).unwrap_or_default();
             let n = v.len();
             EightHourMean {
                 start: CivilHour { date, hour: h },
                 value: (n >= rules.min_hours_per_8h_window)
-                    .then(|| v.iter().sum::<f64>() / n as f64),
+                    .then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
                 count: n,
             }
         })

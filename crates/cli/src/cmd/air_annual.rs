@@ -59,6 +59,16 @@ pub enum HourLabel {
 
 /// Options of `renewal air-annual`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal air-annual --standard hj633-2026 hourly.csv
+  renewal air-annual --standard hj633-2012 --grade I --annual-only daily.xlsx
+  renewal air-annual --standard hj633-2026 --hour-label end --lang zh 逐时数据.csv
+
+Input: a header row, the time in the first column (hourly timestamps or daily dates), then one
+column per pollutant (pm25 pm10 so2 no2 co o3, or headers such as PM2.5 (μg/m³), 二氧化硫).
+Output: daily AQI per day (unless --annual-only), HJ 663 annual statistics and GB 3095 / WHO
+checks per year, and the located rejections.")]
 pub struct Args {
     /// The HJ 633 revision for the daily AQI (China only).
     #[arg(long, value_enum)]
@@ -297,7 +307,25 @@ pub fn run(args: Args) -> Result<(), CliError> {
         rules: HJ663,
         mda8_exceedance_limit_ug_m3: o3_limit,
     };
-    let t = Table::read(&args.file, args.lang.into())?;
+    let bytes = read_bytes(&args.file)?;
+    let shift = if args.hour_label == HourLabel::End {
+        -1
+    } else {
+        0
+    };
+    if let Some(fast) = super::hourly_csv::read(&bytes, shift, None) {
+        let evaluation =
+            evaluate_hourly(&options, &fast.series).map_err(|e| CliError::Input(e.to_string()))?;
+        return print_output(
+            evaluation,
+            grade,
+            args.annual_only,
+            "hourly",
+            fast.rows,
+            Vec::new(),
+        );
+    }
+    let t = Table::parse(&args.file.display().to_string(), &bytes, args.lang.into())?;
     let stamps: Vec<(usize, Stamp)> = (0..t.len())
         .filter_map(|r| Some((r, stamp(&t, r, args.hour_label)?)))
         .collect();
@@ -379,13 +407,45 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let rows_read = stamps.len();
     let (evaluation, rejections) = evaluation;
     let evaluation = evaluation.map_err(|e| CliError::Input(e.to_string()))?;
+    let input = if hourly { "hourly" } else { "daily" };
+    print_output(
+        evaluation,
+        grade,
+        args.annual_only,
+        input,
+        rows_read,
+        rejections,
+    )
+}
+
+/// The file's bytes (stdin for `-`).
+///
+/// # Errors
+/// [`CliError::Input`] when the file cannot be read.
+pub fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
+    let name = path.display().to_string();
+    if name == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
+        return Ok(b);
+    }
+    std::fs::read(path).map_err(|e| CliError::Input(format!("cannot read {name}: {e}")))
+}
+
+fn print_output(
+    mut evaluation: Evaluation,
+    grade: Grade,
+    annual_only: bool,
+    input: &'static str,
+    rows_read: usize,
+    rejections: Vec<Rejected>,
+) -> Result<(), CliError> {
     let compliance = compliance(&evaluation, grade)?;
-    let mut evaluation = evaluation;
-    if args.annual_only {
+    if annual_only {
         evaluation.daily.clear();
     }
     print_json(&Output {
-        input: if hourly { "hourly" } else { "daily" },
+        input,
         rows_read,
         evaluation,
         compliance,

@@ -46,6 +46,11 @@ pub enum UnitsArg {
 
 /// Options of `renewal aqi`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal aqi --standard hj633-2012 pm25_24h=170 pm10_24h=194 so2_24h=75 co_24h=2.9383 no2_24h=121 o3_8h=205
+  renewal aqi --standard hj633-2026 pm25_24h=35 o3_8h=160
+  renewal aqi --standard us-epa-2024 pm25_24h=35.5")]
 pub struct Args {
     /// The standard.
     #[arg(long, value_enum)]

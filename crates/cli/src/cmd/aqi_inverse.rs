@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 
 /// Options of `renewal aqi-inverse`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal aqi-inverse --standard us-epa-2024 --aqi 151
+  renewal aqi-inverse --standard hj633-2026 --category cn_lightly_polluted")]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["aqi", "category"])))]
 pub struct Args {
     /// The standard.

@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 
 /// Options of `renewal audit-paper` (none: it audits the built-in Table 1).
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal audit-paper
+  renewal audit-paper | jq '.years[] | select(.mismatch)'")]
 pub struct Args {
     /// Print JSON (the only format).
     #[arg(long)]

@@ -5,6 +5,10 @@ use renewal_data::baseline;
 
 /// Options of `renewal baseline` (none yet: it prints everything).
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal baseline
+  renewal baseline | jq '.air_quality[] | {year, pm25_ug_m3}'")]
 pub struct Args {}
 
 #[derive(serde::Serialize)]

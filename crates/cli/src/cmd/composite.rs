@@ -49,6 +49,11 @@ pub enum EntropyZerosArg {
 
 /// Options of `renewal composite`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal composite cities.csv
+  renewal composite pollutants.csv --weights entropy --baseline   # columns of Table 1 (pm25 …)
+  renewal composite cities.csv --normalization vector --weights critic --seed 7")]
 pub struct Args {
     /// CSV/TSV/XLSX/ODS file, long (entity,year,indicator,value) or wide
     /// (entity,year,<indicators>).

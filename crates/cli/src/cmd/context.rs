@@ -87,6 +87,11 @@ pub enum SeriesArg {
 
 /// Options of `renewal context`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal context
+  renewal context --compare
+  renewal context --province liaoning --province jilin")]
 pub struct Args {
     /// Print only this table (default: every table).
     #[arg(long, value_enum)]

@@ -5,6 +5,7 @@ pub mod aqi;
 pub mod aqi_inverse;
 pub mod audit_paper;
 pub mod baseline;
+mod hourly_csv;
 
 // Indicator families (issue 4: depletion, energy, structure, population, advisor).
 pub mod advise;
@@ -20,3 +21,6 @@ pub mod trend;
 // Northeast context dataset (issue 9).
 pub mod context;
 pub mod resource_city;
+
+// Every family over many files (issue 8).
+pub mod report;

@@ -16,6 +16,11 @@ use crate::output::{print_json, CliError};
 
 /// Arguments of `renewal parse`.
 #[derive(Debug, ClapArgs)]
+#[command(after_help = "\
+Examples:
+  renewal parse sheet.xlsx
+  renewal parse 城市数据.csv --lang zh
+  renewal parse paste.tsv --decimal comma --default-city 沈阳")]
 pub struct Args {
     /// The file to read (`-` for standard input).
     pub file: PathBuf,

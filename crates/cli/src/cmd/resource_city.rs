@@ -6,6 +6,10 @@ use renewal_data::context::resource_city_status;
 
 /// Options of `renewal resource-city`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal resource-city 阜新
+  renewal resource-city \"Yichun, Heilongjiang\"")]
 pub struct Args {
     /// City name in Chinese or English (阜新, 阜新市, Fuxin, "Fuxin City", "Yichun, Heilongjiang").
     name: String,

@@ -18,6 +18,11 @@ use renewal_data::validate::RejectKind;
 
 /// Options of `renewal trend`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  renewal trend pm25.csv --direction lower
+  printf '2015,60\n2016,58\n2018,50\n2019,47\n2020,45\n' | renewal trend --target-value 35 --target-year 2030 --direction lower
+  renewal trend series.xlsx --method hamed-rao --confidence 0.9")]
 pub struct Args {
     /// File of `year,value` rows: CSV/TSV (comma, semicolon, tab), XLSX or ODS, a header row
     /// optional (a date such as 2015-06-30 or 2015年6月30日, or a decimal year, also works as the
