@@ -1,8 +1,10 @@
 //! One module per page.
 
+pub mod advisor;
 pub mod air_quality;
 pub mod baseline;
 pub mod data;
+pub mod energy;
 pub mod industry;
 pub mod overview;
 pub mod population;
