@@ -24,12 +24,12 @@ test('the advisor explains what triggered, and says when nothing did', async ({ 
 
   await app.open('en', 'advisor');
   await expect(page.getByRole('heading', { level: 2, name: 'Strategy advisor' })).toBeVisible();
-  await page.getByLabel('City').selectOption({ label: '鞍山' });
-  const wind = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'wind generation compound annual growth' }) });
+  await page.getByLabel('City', { exact: true }).selectOption({ label: '鞍山' });
+  const wind = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Wind generation compound annual growth' }) });
   await expect(wind).toContainText(`${(windCagr * 100).toFixed(2)}% per year (2016–2020), below ${(neWind * 100).toFixed(2)}% per year`);
   await expect(wind).toContainText('Threshold from: the paper');
   await expect(wind).toContainText('4.6');
-  const share = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'renewable share of generation' }) });
+  const share = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Renewable share of generation' }) });
   await expect(share).toContainText(`${(renewableShare * 100).toFixed(1)}% (2020), below 30.0%`);
   const pm = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'PM2.5 annual mean' }) });
   await expect(pm.first()).toContainText('38.0 µg/m³ (2020), above 35.0 µg/m³');
@@ -40,16 +40,16 @@ test('the advisor explains what triggered, and says when nothing did', async ({ 
   // Chinese.
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '策略建议' })).toBeVisible();
-  await page.getByLabel('城市').selectOption({ label: '鞍山' });
+  await page.getByLabel('城市', { exact: true }).selectOption({ label: '鞍山' });
   const windZh = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '风电发电量年均增长率' }) });
   await expect(windZh).toContainText(`${(windCagr * 100).toFixed(2)}%/年 (2016–2020), 低于 ${(neWind * 100).toFixed(2)}%/年`);
   await expect(page.getByRole('heading', { name: '适用的挑战（论文第3节）' })).toBeVisible();
 
   // A city inside every threshold it can be checked against.
-  await page.getByLabel('城市').selectOption({ label: '清城' });
+  await page.getByLabel('城市', { exact: true }).selectOption({ label: '清城' });
   await expect(page.getByText('没有规则被触发')).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('City').selectOption({ label: '清城' });
+  await page.getByLabel('City', { exact: true }).selectOption({ label: '清城' });
   await expect(page.getByText('No rule was triggered')).toBeVisible();
   const clear = await app.rows(/清城: diagnostics on the good side of their threshold/);
   expect(clear.find((r) => r[0] === 'PM2.5 annual mean')!.slice(1, 3)).toEqual(['2022', '20.5 µg/m³']);

@@ -462,9 +462,14 @@ pub fn city_advice(city: &City) -> Result<(CityDiagnostics, Advice), String> {
 
 /// A diagnostic's name in `lang`.
 pub fn diagnostic_name(id: &str, lang: Lang) -> String {
-    advisor::diagnostic(id)
-        .map(|d| lang.pick(d.en, d.zh).to_string())
-        .unwrap_or_else(|| id.to_string())
+    let name = advisor::diagnostic(id).map_or(id, |d| lang.pick(d.en, d.zh));
+    // The engine's English names are lower case (they read inside a sentence); as a heading or
+    // a table's first cell they start with a capital.
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A value in its diagnostic's unit, for the page: fractions as percentages, growth as % per
@@ -558,6 +563,17 @@ fn source_kind(s: &ThresholdSource, lang: Lang) -> (&'static str, &'static str) 
         ThresholdSource::Standard { reference } => (M::Standard.text(lang), reference),
         ThresholdSource::Judgement { reason } => (M::Judgement.text(lang), reason),
     }
+}
+
+/// Sections as "4.6 Title; 4.7 Title", or "None." when the rule points to none.
+fn sections_text(ids: &[&str], lang: Lang) -> String {
+    if ids.is_empty() {
+        return M::NoSection.text(lang).into();
+    }
+    ids.iter()
+        .map(|s| section_title(s, lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("; ", "；"))
 }
 
 fn section_title(id: &str, lang: Lang) -> String {
@@ -746,9 +762,9 @@ fn finding_view(f: Finding, years: Option<(i32, i32)>, lang: RwSignal<Lang>) -> 
                     <span lang="en">{source_kind(&rule.threshold_source, Lang::En).1}</span>
                 </dd>
                 <dt>{t(M::Challenges)}</dt>
-                <dd>{move || rule.challenges.iter().map(|s| section_title(s, lang.get())).collect::<Vec<_>>().join("; ")}</dd>
+                <dd>{move || sections_text(rule.challenges, lang.get())}</dd>
                 <dt>{t(M::Strategies)}</dt>
-                <dd>{move || rule.strategies.iter().map(|s| section_title(s, lang.get())).collect::<Vec<_>>().join("; ")}</dd>
+                <dd>{move || sections_text(rule.strategies, lang.get())}</dd>
                 <dt>{t(M::Why)}</dt>
                 <dd>{move || lang.get().pick(rule.explanation_en, rule.explanation_zh).to_string()}</dd>
             </dl>
@@ -989,6 +1005,16 @@ mod tests {
         );
         assert_eq!(format_value("exports.hhi", 0.25, Lang::En), "0.250");
         assert_eq!(comparison_words(Comparison::Below, Lang::Zh), "低于");
+        assert_eq!(
+            diagnostic_name("energy.wind_generation_cagr", Lang::En),
+            "Wind generation compound annual growth"
+        );
+        assert_eq!(
+            diagnostic_name("population.cagr", Lang::Zh),
+            "人口年均增长率"
+        );
+        assert_eq!(sections_text(&[], Lang::Zh), "无。");
+        assert_eq!(sections_text(&["4.6"], Lang::En).get(..4), Some("4.6 "));
         assert_eq!(negated_words(Comparison::AtLeast, Lang::En), "below");
     }
 }

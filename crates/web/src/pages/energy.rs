@@ -141,9 +141,9 @@ impl M {
             Self::WhyCapacityFactor => ("generation is more than the capacity could produce running all year (capacity factor above 1): check the units", "发电量超过该装机容量全年满发的电量（容量系数大于1）：请检查单位"),
             Self::WhyNoRecords => ("no row with a year and a source", "没有包含年份和电源的行"),
             Self::WhyFactor => ("the grid factor is not a non-negative number", "电网排放因子不是非负数"),
-            Self::Empty => ("Nothing to compute yet: the table is empty.", "尚无可计算的内容：表格为空。"),
+            Self::Empty => ("Nothing to compute yet: the table has no generation or capacity rows (this city has no energy data). Paste or type them above, or add columns such as 风电发电量 on the Your data page.", "尚无可计算的内容：表格中没有发电量或装机容量行（该城市没有能源数据）。请在上方粘贴或输入，或在“我的数据”页面添加“风电发电量”等列。"),
             Self::MixHeading => ("Generation mix by year", "历年发电结构"),
-            Self::MixCaption => ("shares of the generation reported each year", "各年已报告发电量中的占比"),
+            Self::MixCaption => ("generation mix", "发电结构"),
             Self::Year => ("Year", "年份"),
             Self::Total => ("Total generation", "发电量合计"),
             Self::Renewable => ("Renewable", "可再生能源"),
@@ -151,15 +151,15 @@ impl M {
             Self::Fossil => ("Fossil", "化石能源"),
             Self::WindSolar => ("Wind + solar", "风电＋光伏"),
             Self::GrowthHeading => ("Growth of wind and solar compared with the Northeast", "风电、光伏增长与东北地区比较"),
-            Self::GrowthCaption => ("growth multiple and average annual growth (CAGR) beside the Northeast, 2016–2020 (paper, Figure 2)", "增长倍数和年均增长率（CAGR），与东北地区 2016–2020 年（论文图2）对比"),
+            Self::GrowthCaption => ("growth beside the Northeast (Figure 2)", "增长与东北（图2）对比"),
             Self::Source => ("Source", "电源"),
             Self::Period => ("Period", "时段"),
             Self::Multiple => ("Multiple", "倍数"),
             Self::Cagr => ("CAGR", "年均增长率"),
-            Self::Northeast => ("Northeast 2016–2020", "东北 2016–2020"),
-            Self::Difference => ("City − Northeast CAGR", "城市与东北年均增长率之差"),
-            Self::SamePeriod => ("same years as the paper", "与论文年份相同"),
-            Self::OtherPeriod => ("other years than the paper: compare the CAGR, not the multiple", "年份与论文不同：请比较年均增长率而非倍数"),
+            Self::Northeast => ("Northeast", "东北"),
+            Self::Difference => ("CAGR difference", "增长率之差"),
+            Self::SamePeriod => ("The city's years are the paper's (2016–2020): both the multiples and the CAGRs compare directly.", "城市年份与论文相同（2016–2020）：倍数和年均增长率均可直接比较。"),
+            Self::OtherPeriod => ("The city's years differ from the paper's 2016–2020: compare the CAGRs, not the multiples.", "城市年份与论文的 2016–2020 年不同：请比较年均增长率，而非倍数。"),
             Self::NoSeries => ("no data", "无数据"),
             Self::AllRenewables => ("All renewables", "全部可再生能源"),
             Self::ChartTitle => ("Average annual growth of generation, %", "发电量年均增长率，%"),
@@ -170,7 +170,7 @@ impl M {
             Self::From => ("From", "起"),
             Self::To => ("To", "止"),
             Self::Co2Heading => ("CO2 avoided by wind and solar", "风电、光伏减排二氧化碳"),
-            Self::Co2Caption => ("tonnes of CO2 avoided per year", "每年减排二氧化碳（吨）"),
+            Self::Co2Caption => ("CO2 avoided", "减排二氧化碳"),
             Self::Wind => ("Wind", "风电"),
             Self::Solar => ("Solar", "光伏"),
             Self::Co2Total => ("Total, t CO2", "合计，吨 CO2"),
@@ -195,6 +195,22 @@ pub fn source_label(source: EnergySource, lang: Lang) -> &'static str {
         EnergySource::Solar => ("solar", "光伏"),
         EnergySource::Biomass => ("biomass", "生物质"),
         _ => ("other", "其他"),
+    };
+    lang.pick(en, zh)
+}
+
+/// A source's name for tables and charts (capitalised in English).
+pub fn source_name(source: EnergySource, lang: Lang) -> &'static str {
+    let (en, zh) = match source {
+        EnergySource::Coal => ("Coal", "煤电"),
+        EnergySource::Gas => ("Gas", "气电"),
+        EnergySource::Oil => ("Oil", "油电"),
+        EnergySource::Hydro => ("Hydro", "水电"),
+        EnergySource::Nuclear => ("Nuclear", "核电"),
+        EnergySource::Wind => ("Wind", "风电"),
+        EnergySource::Solar => ("Solar", "光伏"),
+        EnergySource::Biomass => ("Biomass", "生物质"),
+        _ => ("Other", "其他"),
     };
     lang.pick(en, zh)
 }
@@ -691,6 +707,12 @@ fn locate(e: &EnergyError, table: &ReadTable, text: &str) -> CellError {
     }
 }
 
+/// Whether the outcome is only "no rows": an empty table (a city without energy data) is not an
+/// error to flag, just nothing to compute yet.
+pub fn is_empty(outcome: &Result<EnergyResult, Vec<CellError>>) -> bool {
+    matches!(outcome, Err(e) if e.len() == 1 && e.iter().all(|c| c.why == Why::NoRecords))
+}
+
 /// Reads the table and runs the engine.
 ///
 /// # Errors
@@ -775,7 +797,7 @@ pub fn growth_chart(
             Grid::new()
                 .left(8)
                 .right(16)
-                .top(56)
+                .top(72)
                 .bottom(56)
                 .contain_label(true),
         )
@@ -1001,7 +1023,7 @@ pub fn EnergyPage() -> impl IntoView {
                         rows="10"
                         spellcheck="false"
                         aria-describedby="energy-table-hint"
-                        aria-invalid=move || result.with(|r| r.is_err()).to_string()
+                        aria-invalid=move || result.with(|r| r.is_err() && !is_empty(r)).to_string()
                         prop:value=move || text.get()
                         on:input=move |ev| {
                             edited.set(true);
@@ -1013,7 +1035,12 @@ pub fn EnergyPage() -> impl IntoView {
                     </div>
                     {move || edited.get().then(|| view! { <p class="muted">{t(M::Edited)}</p> })}
                 </div>
-                {move || result.with(|r| r.as_ref().err().cloned()).map(|errors| errors_view(errors, lang))}
+                {move || {
+                    if result.with(is_empty) {
+                        return Some(view! { <p class="note">{t(M::Empty)}</p> }.into_any());
+                    }
+                    result.with(|r| r.as_ref().err().cloned()).map(|errors| errors_view(errors, lang).into_any())
+                }}
             </section>
             {move || {
                 result
@@ -1104,7 +1131,7 @@ fn results_view(
                 .iter()
                 .map(|c| {
                     (
-                        source_label(c.source, l).to_string(),
+                        source_name(c.source, l).to_string(),
                         c.city.and_then(|g| g.cagr),
                         c.reference_cagr,
                     )
@@ -1117,6 +1144,10 @@ fn results_view(
     let growth_rows = r.report.generation_growth.clone();
     let capacity_rows = r.report.capacity_growth.clone();
     let renewables = r.renewables;
+    let other_period = r
+        .comparison
+        .iter()
+        .any(|c| c.city.is_some() && !c.same_period);
     view! {
         <section class="card" aria-labelledby="energy-mix">
             <h3 id="energy-mix">{t(M::MixHeading)}</h3>
@@ -1181,7 +1212,7 @@ fn results_view(
                             <th scope="col" class="num">{t(M::Cagr)}</th>
                             <th scope="col" class="num">{t(M::Northeast)}" "{t(M::Multiple)}</th>
                             <th scope="col" class="num">{t(M::Northeast)}" "{t(M::Cagr)}</th>
-                            <th scope="col" class="num">{t(M::Difference)}</th>
+                            <th scope="col" class="num">{t(M::Difference)}" "<span class="unit">{move || lang.get().pick("(points)", "（百分点）")}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -1189,23 +1220,18 @@ fn results_view(
                             .into_iter()
                             .map(|c| {
                                 let period = move || match c.city {
-                                    Some(g) => format!(
-                                        "{}–{} ({})",
-                                        g.from_year,
-                                        g.to_year,
-                                        if c.same_period { M::SamePeriod.text(lang.get()) } else { M::OtherPeriod.text(lang.get()) }
-                                    ),
+                                    Some(g) => format!("{}–{}", g.from_year, g.to_year),
                                     None => M::NoSeries.text(lang.get()).to_string(),
                                 };
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || source_label(c.source, lang.get())}</th>
+                                        <th scope="row">{move || source_name(c.source, lang.get())}</th>
                                         <td>{period}</td>
                                         <td class="num">{move || multiple(c.city.and_then(|g| g.multiple), lang.get())}</td>
                                         <td class="num">{move || share(c.city.and_then(|g| g.cagr), lang.get())}</td>
                                         <td class="num">{move || multiple(c.reference_multiple, lang.get())}</td>
                                         <td class="num">{move || share(c.reference_cagr, lang.get())}</td>
-                                        <td class="num">{move || c.cagr_difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, number(d * 100.0, 1, lang.get()))).unwrap_or_else(|| crate::format::NO_VALUE.into())}" "<span class="unit">{move || lang.get().pick("points", "个百分点")}</span></td>
+                                        <td class="num">{move || c.cagr_difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, number(d * 100.0, 1, lang.get()))).unwrap_or_else(|| crate::format::NO_VALUE.into())}</td>
                                     </tr>
                                 }
                             })
@@ -1224,6 +1250,9 @@ fn results_view(
                     </tbody>
                 </table>
             </div>
+            <p class="provenance">
+                {move || if other_period { M::OtherPeriod.text(lang.get()) } else { M::SamePeriod.text(lang.get()) }}
+            </p>
             <details class="context-notes">
                 <summary>{t(M::SourcesHeading)}</summary>
                 <div class="table-scroll" tabindex="0">
@@ -1254,7 +1283,7 @@ fn results_view(
                                     };
                                     view! {
                                         <tr>
-                                            <th scope="row">{move || format!("{} — {}", source_label(g.source, lang.get()), if cap { M::ColCapacity.text(lang.get()) } else { M::ColGeneration.text(lang.get()) })}</th>
+                                            <th scope="row">{move || format!("{} — {}", source_name(g.source, lang.get()), if cap { M::ColCapacity.text(lang.get()) } else { M::ColGeneration.text(lang.get()) })}</th>
                                             <td>{format!("{}–{}", g.from_year, g.to_year)}</td>
                                             <td class="num">{move || value(g.from_value, lang.get())}</td>
                                             <td class="num">{move || value(g.to_value, lang.get())}</td>
@@ -1386,8 +1415,9 @@ mod tests {
             Why::CapacityFactor(v) => assert!(close(v, 1e7 / (1e3 * 8784.0))),
             other => panic!("{other:?}"),
         }
-        let e = compute("year\tsource\n", EnergyUnit::Gwh, PowerUnit::Mw, f).unwrap_err();
-        assert_eq!(e[0].why, Why::NoRecords);
+        let empty = compute("year\tsource\n", EnergyUnit::Gwh, PowerUnit::Mw, f);
+        assert!(is_empty(&empty));
+        assert!(!is_empty(&compute(dup, EnergyUnit::Gwh, PowerUnit::Mw, f)));
     }
 
     #[test]
