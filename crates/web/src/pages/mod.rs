@@ -1,9 +1,11 @@
 //! One module per page.
 
+pub mod advisor;
 pub mod air_quality;
 pub mod baseline;
 pub mod data;
 pub mod data_grid;
+pub mod energy;
 pub mod industry;
 pub mod overview;
 pub mod population;
