@@ -5,8 +5,9 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::{
-    air_quality::AirQualityPage, baseline::BaselinePage, data::DataPage, industry::IndustryPage,
-    overview::OverviewPage, population::PopulationPage, resources::ResourcesPage,
+    air_quality::AirQualityPage, baseline::BaselinePage, composite::CompositePage, data::DataPage,
+    industry::IndustryPage, overview::OverviewPage, population::PopulationPage,
+    resources::ResourcesPage,
 };
 use crate::route::Page;
 use crate::storage;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 Page::Population => view! { <PopulationPage/> }.into_any(),
                 Page::Industry => view! { <IndustryPage/> }.into_any(),
                 Page::Resources => view! { <ResourcesPage/> }.into_any(),
+                Page::Composite => view! { <CompositePage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
@@ -80,13 +82,14 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
 }
 
 /// Pages that have a view in this build.
-const BUILT: [Page; 7] = [
+const BUILT: [Page; 8] = [
     Page::Overview,
     Page::Data,
     Page::Air,
     Page::Resources,
     Page::Industry,
     Page::Population,
+    Page::Composite,
     Page::Baseline,
 ];
 

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../fixtures/app';
 
-const VIEWS = ['overview', 'data', 'air', 'resources', 'industry', 'population', 'baseline'];
+const VIEWS = ['overview', 'data', 'air', 'resources', 'industry', 'population', 'composite', 'baseline'];
 
 for (const lang of ['en', 'zh'] as const) {
   for (const view of VIEWS) {

@@ -2,6 +2,7 @@
 
 pub mod air_quality;
 pub mod baseline;
+pub mod composite;
 pub mod data;
 pub mod industry;
 pub mod overview;
