@@ -211,7 +211,7 @@ pub enum NortheastStatus {
 pub struct Excluded {
     /// The city's name.
     pub name: String,
-    /// Criteria without a value.
+    /// Criteria without a value; empty when the city has no value at all in the year.
     pub missing: Vec<IndicatorId>,
 }
 
@@ -249,10 +249,16 @@ pub fn assemble(
             .iter()
             .map(|c| city.series.get(&c.id).and_then(|s| s.get(&year)).copied())
             .collect();
+        let has_year = city.series.values().any(|s| s.contains_key(&year));
         if values.iter().all(Option::is_some) {
             names.push(city.name.clone());
             rows.push(values.into_iter().flatten().collect());
-        } else if values.iter().any(Option::is_some) || !criteria.is_empty() {
+        } else if !has_year {
+            excluded.push(Excluded {
+                name: city.name.clone(),
+                missing: Vec::new(),
+            });
+        } else {
             let missing = criteria
                 .iter()
                 .zip(&values)

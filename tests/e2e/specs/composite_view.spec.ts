@@ -76,8 +76,8 @@ for (const lang of ['en', 'zh'] as const) {
 test('manual weights that do not sum to 1 are reported and kept', async ({ app, page }) => {
   await pasteSheet(app, page);
   await app.open('en', 'composite');
-  await page.getByLabel('Weighting method').selectOption('manual');
-  const pm = page.getByLabel('Weight: PM2.5');
+  await page.getByRole('combobox', { name: 'Weighting method' }).selectOption('manual');
+  const pm = page.getByRole('textbox', { name: 'Weight: PM2.5' });
   await expect(pm).toHaveValue('0.250');
   await pm.fill('0,5');
   // 0.5 + 3 × 0.25 = 1.25.
@@ -90,7 +90,7 @@ test('manual weights that do not sum to 1 are reported and kept', async ({ app, 
   // Fixed: 0.4, 0.2, 0.2, 0.2 -> the index is back, computed with these weights.
   await pm.fill('0.4');
   for (const label of ['Weight: GDP', 'Weight: Generation, wind', 'Weight: Resident population']) {
-    await page.getByLabel(label).fill('0,2');
+    await page.getByRole('textbox', { name: label }).fill('0,2');
   }
   await expect(page.getByRole('alert')).toHaveCount(0);
   const manual = topsis([0.4, 0.2, 0.2, 0.2]);

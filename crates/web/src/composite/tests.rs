@@ -136,9 +136,10 @@ fn a_city_without_a_ticked_value_is_excluded_with_what_it_lacks() {
                 name: "A".into(),
                 missing: vec![Gdp]
             },
+            // B has no value at all in 2019: nothing to list but the year.
             Excluded {
                 name: "B".into(),
-                missing: vec![Pm25, Gdp]
+                missing: vec![]
             },
         ]
     );

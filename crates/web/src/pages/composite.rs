@@ -99,6 +99,10 @@ enum M {
     Method,
     MethodText,
     AddData,
+    Current,
+    BenefitShort,
+    CostShort,
+    NoValues,
 }
 
 impl M {
@@ -181,6 +185,10 @@ impl M {
             Self::Method => ("Method", "方法"),
             Self::MethodText => ("Each indicator is normalised so that higher is better (vector normalisation divides by the column's Euclidean norm, as in TOPSIS; costs become 1 − x/‖x‖), multiplied by its weight, and each alternative's Euclidean distances D+ to the ideal (the best weighted value of every column) and D− to the anti-ideal (the worst) give its closeness C = D− / (D+ + D−) (TOPSIS: Hwang, C.-L. & Yoon, K. 1981, Multiple Attribute Decision Making, Springer). Entropy weights give more weight to indicators whose values differ more between alternatives (Shannon's entropy, 1948, as a measure of contrast, Zeleny 1982); CRITIC weights combine each indicator's standard deviation with its conflict with the others (Diakoulaki, Mavrotas & Papayannakis 1995, Computers & Operations Research 22(7)). Sub-scores are TOPSIS on one dimension's indicators; robustness reruns TOPSIS with perturbed weights (OECD/JRC 2008 Handbook on Constructing Composite Indicators, §7), with each other weighting method, and without each indicator in turn. The computation is renewal_calc::composite, checked against pymcdm.", "先将各指标标准化为越高越好（向量标准化即除以该列的欧氏范数，与 TOPSIS 原法相同；成本型变为 1 − x/‖x‖），乘以权重，再以各备选方案到正理想解（各列最优加权值）的欧氏距离 D+ 和到负理想解（最差值）的距离 D− 计算贴近度 C = D− / (D+ + D−)（TOPSIS：Hwang, C.-L. & Yoon, K. 1981，《Multiple Attribute Decision Making》，Springer）。熵权法对各备选方案间差异越大的指标赋予越大的权重（香农熵，1948，作为对比强度的度量，Zeleny 1982）；CRITIC 法综合各指标的标准差及其与其他指标的冲突性（Diakoulaki、Mavrotas、Papayannakis 1995，《Computers & Operations Research》22(7)）。分项得分为仅用某一维度指标的 TOPSIS；稳健性检验以扰动后的权重（OECD/JRC 2008《综合指标构建手册》第7节）、其他各赋权方法以及逐一去掉各指标后重新计算 TOPSIS。计算由 renewal_calc::composite 完成，并与 pymcdm 对照验证。"),
             Self::AddData => ("Add or edit data", "添加或编辑数据"),
+            Self::Current => ("current", "当前"),
+            Self::BenefitShort => ("benefit", "效益型"),
+            Self::CostShort => ("cost", "成本型"),
+            Self::NoValues => ("no values in this year", "该年无数据"),
         };
         lang.pick(en, zh)
     }
@@ -218,9 +226,11 @@ fn direction_name(d: Direction, lang: Lang) -> &'static str {
 /// An indicator's display name with its unit.
 fn with_unit(id: IndicatorId, lang: Lang) -> String {
     format!(
-        "{} ({})",
+        "{}{}{}{}",
         id.name(lang),
-        id.spec().canonical_unit.symbol(lang)
+        lang.pick(" (", "（"),
+        id.spec().canonical_unit.symbol(lang),
+        lang.pick(")", "）")
     )
 }
 
@@ -550,7 +560,7 @@ where
                                                 ticked.update(|m| { m.insert(id, on); });
                                             }
                                         />
-                                        {name.clone()}<span class="unit">{format!(" ({unit})")}</span>
+                                        {name.clone()}<span class="unit">{format!("{}{unit}{}", l.pick(" (", "（"), l.pick(")", "）"))}</span>
                                     </label>
                                 </td>
                                 <td>
@@ -562,8 +572,8 @@ where
                                             directions.update(|m| { m.insert(id, d); });
                                         }
                                     >
-                                        <option value="benefit" selected=dir.higher_is_better()>{M::Benefit.text(l)}</option>
-                                        <option value="cost" selected=!dir.higher_is_better()>{M::Cost.text(l)}</option>
+                                        <option value="benefit" selected=dir.higher_is_better()>{M::BenefitShort.text(l)}</option>
+                                        <option value="cost" selected=!dir.higher_is_better()>{M::CostShort.text(l)}</option>
                                     </select>
                                 </td>
                                 {manual.then(|| view! {
@@ -623,7 +633,11 @@ fn AlternativesNote(assembly: Assembly) -> impl IntoView {
                     <p>{M::Excluded.text(l).replace("{year}", &year)}</p>
                     <ul>
                         {excluded.into_iter().map(|e| {
-                            let missing = e.missing.iter().map(|i| i.name(l)).collect::<Vec<_>>().join(l.pick(", ", "、"));
+                            let missing = if e.missing.is_empty() {
+                                M::NoValues.text(l).to_string()
+                            } else {
+                                e.missing.iter().map(|i| i.name(l)).collect::<Vec<_>>().join(l.pick(", ", "、"))
+                            };
                             view! { <li>{format!("{}: {}", e.name, missing)}</li> }
                         }).collect_view()}
                     </ul>
@@ -718,14 +732,16 @@ fn Results(assembly: Assembly, outcome: Outcome) -> impl IntoView {
             .iter()
             .map(|d| {
                 let label = format!(
-                    "{} ({})",
+                    "{}{}{}{}",
                     dimension_name(d.dimension, l),
+                    l.pick(" (", "（"),
                     d.indicators
                         .iter()
                         .filter_map(|k| IndicatorId::from_id(k))
                         .map(|i| i.name(l))
                         .collect::<Vec<_>>()
-                        .join(l.pick(", ", "、"))
+                        .join(l.pick(", ", "、")),
+                    l.pick(")", "）")
                 );
                 let cells = match &d.outcome {
                     DimensionOutcome::Scored {
@@ -784,9 +800,11 @@ fn Results(assembly: Assembly, outcome: Outcome) -> impl IntoView {
         let mut method_head = vec![
             M::Alternative.text(l).to_string(),
             format!(
-                "{} ({})",
+                "{}{}{}{}",
                 weighting_name(current_weighting(tbl), l),
-                M::Rank.text(l)
+                l.pick(" (", "（"),
+                M::Current.text(l),
+                l.pick(")", "）")
             ),
         ];
         method_head.extend(
