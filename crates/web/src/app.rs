@@ -5,8 +5,9 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::{
-    advisor::AdvisorPage, air_quality::AirQualityPage, baseline::BaselinePage, data::DataPage,
-    energy::EnergyPage, industry::IndustryPage, overview::OverviewPage, population::PopulationPage,
+    advisor::AdvisorPage, air_quality::AirQualityPage, baseline::BaselinePage,
+    composite::CompositePage, data::DataPage, energy::EnergyPage, industry::IndustryPage,
+    overview::OverviewPage, population::PopulationPage,
     resources::ResourcesPage,
 };
 use crate::route::Page;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                 Page::Resources => view! { <ResourcesPage/> }.into_any(),
                 Page::Energy => view! { <EnergyPage/> }.into_any(),
                 Page::Advisor => view! { <AdvisorPage/> }.into_any(),
+                Page::Composite => view! { <CompositePage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
@@ -83,7 +85,7 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
 }
 
 /// Pages that have a view in this build.
-const BUILT: [Page; 9] = [
+const BUILT: [Page; 10] = [
     Page::Overview,
     Page::Data,
     Page::Air,
@@ -91,6 +93,7 @@ const BUILT: [Page; 9] = [
     Page::Energy,
     Page::Industry,
     Page::Population,
+    Page::Composite,
     Page::Advisor,
     Page::Baseline,
 ];

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod comparison;
+pub mod composite;
 pub mod components;
 pub mod format;
 pub mod i18n;

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../fixtures/app';
 
-const VIEWS = ['overview', 'data', 'air', 'resources', 'energy', 'industry', 'population', 'advisor', 'baseline'];
+const VIEWS = ['overview', 'data', 'air', 'resources', 'energy', 'industry', 'population', 'composite', 'advisor', 'baseline'];
 
 for (const lang of ['en', 'zh'] as const) {
   for (const view of VIEWS) {

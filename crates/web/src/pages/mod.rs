@@ -3,6 +3,7 @@
 pub mod advisor;
 pub mod air_quality;
 pub mod baseline;
+pub mod composite;
 pub mod data;
 pub mod data_grid;
 pub mod energy;
