@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod comparison;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod pages;

@@ -99,10 +99,10 @@ impl ShareError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Self::TooLong { chars }, Lang::En) => format!(
-                "This data is too large for a link ({chars} characters; the limit is {MAX_TOKEN_CHARS}). Save a project file on the My data page and send that instead."
+                "This data is too large for a link ({chars} characters; the limit is {MAX_TOKEN_CHARS}). Use “Export project (JSON)” on the Your data page and send that file instead."
             ),
             (Self::TooLong { chars }, Lang::Zh) => format!(
-                "数据太大，无法放入链接（{chars} 个字符，上限 {MAX_TOKEN_CHARS}）。请在“我的数据”页面保存项目文件并发送该文件。"
+                "数据太大，无法放入链接（{chars} 个字符，上限 {MAX_TOKEN_CHARS}）。请在“我的数据”页面使用“导出项目（JSON）”，并发送该文件。"
             ),
             (Self::Version { found }, Lang::En) => format!(
                 "This shared link has an unknown format (“{found}”); it may come from a newer version of the calculator. Nothing was changed."
@@ -430,7 +430,7 @@ mod tests {
         }
         let err = encode(&workspace(&text), Lang::En, Page::Overview).unwrap_err();
         assert!(matches!(err, ShareError::TooLong { chars } if chars > MAX_TOKEN_CHARS));
-        assert!(err.message(Lang::En).contains("project file"));
+        assert!(err.message(Lang::En).contains("Export project (JSON)"));
     }
 
     #[test]

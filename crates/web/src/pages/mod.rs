@@ -3,6 +3,7 @@
 pub mod air_quality;
 pub mod baseline;
 pub mod data;
+pub mod embed;
 pub mod industry;
 pub mod overview;
 pub mod population;
