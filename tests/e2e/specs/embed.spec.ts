@@ -6,16 +6,15 @@ import { city, seed, noDialogs, serveHtml } from '../fixtures/share';
 import type { Server } from 'node:http';
 import type { Page } from '@playwright/test';
 
-const HOST_PORT = 4191;
-const HOST = `http://127.0.0.1:${HOST_PORT}`;
+let HOST = '';
 let host: Server;
 
 test.beforeAll(async ({ baseURL }) => {
   // The host page: embed.js from the app's origin, and a record of every message it receives.
-  host = await serveHtml(HOST_PORT, () => `<!doctype html><html lang="en"><title>Host article</title>
+  ({ server: host, origin: HOST } = await serveHtml(() => `<!doctype html><html lang="en"><title>Host article</title>
 <script>window.received = []; addEventListener('message', (e) => received.push({ origin: e.origin, data: e.data }));</script>
 <h1>An article</h1><div id="slot"></div>
-<script src="${baseURL}/embed.js"></script>`);
+<script src="${baseURL}/embed.js"></script>`));
 });
 test.afterAll(() => new Promise<void>((r) => host.close(() => r())));
 
@@ -70,7 +69,7 @@ test('the snippet from "Embed this" shows the user\'s comparison in a sandboxed 
   await app.open('en', 'overview');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByLabel('View to embed').selectOption('overview');
-  await page.getByLabel('Language', { exact: true }).selectOption('en');
+  await page.getByRole('combobox', { name: /^Language/ }).selectOption('en');
   const snippet = await page.getByLabel('HTML to paste into your page').inputValue();
   expect(snippet).toContain('sandbox="allow-scripts allow-same-origin');
   expect(snippet).toContain(`<script src="${baseURL}/embed.js" async></script>`);
@@ -78,10 +77,10 @@ test('the snippet from "Embed this" shows the user\'s comparison in a sandboxed 
 
   // Another browser, where the embedded page may not use storage at all.
   const other = await context.browser()!.newContext();
-  await other.addInitScript(() => {
-    if (location.port === '4191') return;
+  await other.addInitScript((hostOrigin) => {
+    if (location.origin === hostOrigin) return;
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
-  });
+  }, HOST);
   const hostPage = await other.newPage();
   const errors: string[] = [];
   hostPage.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -98,7 +97,7 @@ test('the snippet from "Embed this" shows the user\'s comparison in a sandboxed 
     .find((r) => r[0].startsWith('PM2.5'))!;
   // Paper Table 1: Northeast PM2.5 2022 = 23 µg/m³.
   expect(pm[1]).toBe('29.5 (2022)');
-  expect(pm[3]).toBe(`+${(29.5 - 23).toFixed(1)}`);
+  expect(pm[3]).toBe(`+${(29.5 - 23).toFixed(2)}`); // below 10: two decimals
   await expect.poll(async () => (await heights(hostPage)).frame, { timeout: 10_000 }).toBeGreaterThan(200);
   const { frame: h, messages } = await heights(hostPage);
   expect(h).toBe(Math.ceil(messages.at(-1)!.data.height));

@@ -7,14 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { city, foreignRequests, noDialogs, serveDir, tokenFor } from '../fixtures/share';
 
-const PORT = 4192;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-
 test('offline app, embed and shared link; a new build triggers the update prompt', async ({ browser }) => {
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'renewal-dist-'));
   cpSync(resolve(process.env.RENEWAL_DIST ?? '../../dist'), dir, { recursive: true });
-  const server = await serveDir(dir, PORT);
+  const { child: server, origin: ORIGIN } = await serveDir(dir);
   try {
     const context = await browser.newContext({ baseURL: ORIGIN });
     const page = await context.newPage();
