@@ -3,7 +3,10 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
+use crate::components::share::{receive, Incoming, ShareControl, ShareNotice};
+use crate::embed::EmbedSpec;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
+use crate::pages::embed::EmbedRoot;
 use crate::pages::{
     advisor::AdvisorPage, air_quality::AirQualityPage, baseline::BaselinePage,
     composite::CompositePage, data::DataPage, energy::EnergyPage, industry::IndustryPage,
@@ -17,24 +20,35 @@ use leptos::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
-    provide_context(lang);
-    Effect::new(move |_| apply_to_document(lang.get()));
-
     let current_hash = || {
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default()
     };
+    // An embed (`#/embed/…`) is its own minimal page: no header, navigation or storage.
+    if let Some(spec) = EmbedSpec::from_hash(&current_hash()) {
+        return view! { <EmbedRoot spec=spec/> }.into_any();
+    }
+
+    let lang = RwSignal::new(initial_lang());
+    provide_context(lang);
+    Effect::new(move |_| apply_to_document(lang.get()));
+
     let page = RwSignal::new(Page::from_hash(&current_hash()));
     provide_context(page);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        page.set(Page::from_hash(&current_hash()))
-    });
 
     let workspace = RwSignal::new(storage::load_workspace(lang.get_untracked()));
     provide_context(workspace);
     Effect::new(move |_| workspace.with(|ws| storage::save_workspace(ws)));
+
+    // A shared link (`#/page?s=…`), on load or pasted into the address bar of an open tab.
+    let incoming = RwSignal::new(None::<Incoming>);
+    receive(&current_hash(), lang, page, workspace, incoming);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        page.set(Page::from_hash(&hash));
+        receive(&hash, lang, page, workspace, incoming);
+    });
 
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
@@ -43,10 +57,14 @@ pub fn App() -> impl IntoView {
                 <h1 class="site-header__title">{move || Msg::AppTitle.text(lang.get())}</h1>
                 <p class="site-header__tagline">{move || Msg::AppTagline.text(lang.get())}</p>
             </div>
-            <LanguageSwitch/>
+            <div class="site-header__tools">
+                <ShareControl/>
+                <LanguageSwitch/>
+            </div>
         </header>
         <Nav/>
         <main id="main" tabindex="-1">
+            <ShareNotice incoming=incoming/>
             {move || match page.get() {
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::Baseline => view! { <BaselinePage/> }.into_any(),
@@ -65,6 +83,7 @@ pub fn App() -> impl IntoView {
             <OfflineStatus/>
         </footer>
     }
+    .into_any()
 }
 
 /// The name of a page in the navigation.

@@ -6,14 +6,16 @@
 
 pub mod charts;
 pub mod comparison;
-pub mod composite;
 pub mod components;
+pub mod composite;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod preview_grid;
 pub mod province;
 pub mod route;
+pub mod share;
 pub mod state;
 pub mod storage;
 

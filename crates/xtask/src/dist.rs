@@ -12,12 +12,33 @@ pub fn build() -> Result<PathBuf, String> {
     build_only()
 }
 
+/// `cargo xtask dist [--public-url /sub/path/]`: the build for a site that serves the app under
+/// a sub-path (Trunk's public URL; the service worker, manifest and links are relative, so
+/// only the asset URLs Trunk writes into index.html change).
+pub fn build_cli(args: &[String]) -> Result<PathBuf, String> {
+    let public_url = match args {
+        [] => None,
+        [flag, url] if flag == "--public-url" && url.starts_with('/') => Some(url.as_str()),
+        _ => return Err("usage: cargo xtask dist [--public-url /sub/path/]".into()),
+    };
+    setup::run(Needs { browser: false })?;
+    build_at(public_url)
+}
+
 /// The build without the setup (for tasks that already ran it).
 pub fn build_only() -> Result<PathBuf, String> {
+    build_at(None)
+}
+
+fn build_at(public_url: Option<&str>) -> Result<PathBuf, String> {
     step("echarts bundle", echarts_bundle)?;
     step("release build", || {
         exec(cmd("cargo", &["fetch"]))?;
-        let mut trunk = cmd("trunk", &["build", "--release", "--offline"]);
+        let mut args = vec!["build", "--release", "--offline"];
+        if let Some(url) = public_url {
+            args.extend(["--public-url", url]);
+        }
+        let mut trunk = cmd("trunk", &args);
         trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
         exec(trunk)
     })?;

@@ -30,7 +30,8 @@ cargo xtask <task>
 tasks:
   serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   test               install what is missing (Chromium included), run the Rust and browser tests
-  dist               install what is missing, build the release app into dist/, print sizes
+  dist [--public-url /sub/path/]
+                     install what is missing, build the release app into dist/, print sizes
   setup [--browser]  only install what is missing
   bench [--runs N] [--skip-dist] [--skip-wasm] [--skip-trend]
                      run the benchmarks of BENCHMARKS.md (native vs pandas/pyMannKendall,
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => dist::serve(&args[1..]),
         Some("test") => test::run(),
-        Some("dist") => dist::build().map(|_| ()),
+        Some("dist") => dist::build_cli(&args[1..]).map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
         Some("setup") => setup::run(setup::Needs {
             browser: args.iter().any(|a| a == "--browser"),

@@ -33,6 +33,10 @@ extern "C" {
     fn dispose(this: &Instance);
 }
 
+/// Context: draw charts with ECharts' built-in dark theme (an embed with `theme=dark`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChartTheme(pub bool);
+
 #[derive(Serialize)]
 struct InitOptions {
     renderer: &'static str,
@@ -47,9 +51,14 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn new(el: &web_sys::Element) -> Result<Self, JsValue> {
+    fn new(el: &web_sys::Element, dark: bool) -> Result<Self, JsValue> {
         let opts = serde_wasm_bindgen::to_value(&InitOptions { renderer: "svg" })?;
-        let instance = init(el, &JsValue::NULL, &opts)?;
+        let theme = if dark {
+            JsValue::from_str("dark")
+        } else {
+            JsValue::NULL
+        };
+        let instance = init(el, &theme, &opts)?;
         let target: Instance = JsValue::clone(&instance).unchecked_into();
         let on_resize = Closure::<dyn FnMut()>::new(move || target.resize());
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
@@ -90,12 +99,13 @@ where
     let node = NodeRef::<leptos::html::Div>::new();
     let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let slot = Rc::clone(&mounted);
+    let dark = use_context::<ChartTheme>().is_some_and(|t| t.0);
     Effect::new(move |_| {
         let chart = options();
         let Some(el) = node.get() else { return };
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
-            match Mounted::new(&el) {
+            match Mounted::new(&el, dark) {
                 Ok(m) => *slot = Some(m),
                 Err(e) => {
                     web_sys::console::error_2(&"chart could not be created".into(), &e);

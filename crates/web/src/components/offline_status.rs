@@ -9,13 +9,17 @@ use leptos::prelude::*;
 #[component]
 pub fn OfflineStatus() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let already = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-offline"))
-        .is_some_and(|v| v == "ready");
-    let ready = RwSignal::new(already);
-    let update = RwSignal::new(false);
+    // web/offline.js may have emitted its events before this component mounted: it also leaves
+    // them as attributes on <html>.
+    let flag = |name: &str, value: &str| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute(name))
+            .is_some_and(|v| v == value)
+    };
+    let ready = RwSignal::new(flag("data-offline", "ready"));
+    let update = RwSignal::new(flag("data-update", "waiting"));
     let _ = window_event_listener_untyped("renewal-offline-ready", move |_| ready.set(true));
     let _ = window_event_listener_untyped("renewal-update-waiting", move |_| update.set(true));
     let apply = move |_| {

@@ -38,8 +38,9 @@ pub fn BaselinePage() -> impl IntoView {
     }
 }
 
+/// The pollutants of Table 1: chart, table and provenance (also an embed target).
 #[component]
-fn AirQualitySection() -> impl IntoView {
+pub fn AirQualitySection() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let t = move |m: Msg| move || m.text(lang.get());
     let rows = baseline::air_quality();
@@ -98,8 +99,9 @@ fn AirQualitySection() -> impl IntoView {
     }
 }
 
+/// The generation of Figure 2: chart, table and provenance (also an embed target).
 #[component]
-fn GenerationSection() -> impl IntoView {
+pub fn GenerationSection() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let t = move |m: Msg| move || m.text(lang.get());
     view! {

@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod composite;
 pub mod data;
 pub mod data_grid;
+pub mod embed;
 pub mod energy;
 pub mod industry;
 pub mod overview;
