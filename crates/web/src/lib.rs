@@ -6,8 +6,9 @@
 
 pub mod charts;
 pub mod comparison;
-pub mod format;
 pub mod components;
+pub mod export;
+pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod province;

@@ -2,5 +2,6 @@
 
 pub mod chart;
 pub mod download;
+pub mod export;
 pub mod language_switch;
 pub mod offline_status;
