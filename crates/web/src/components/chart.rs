@@ -69,7 +69,11 @@ impl Mounted {
         let opts = serde_wasm_bindgen::to_value(&InitOptions { renderer: "svg" })?;
         let instance = init(el, &JsValue::NULL, &opts)?;
         let target: Instance = JsValue::clone(&instance).unchecked_into();
-        let on_resize = Closure::<dyn FnMut()>::new(move || target.resize());
+        let container = el.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            target.resize();
+            fit_view_box(&container, &target);
+        });
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
         if let Some(observer) = &observer {
             observer.observe(el);
@@ -81,9 +85,11 @@ impl Mounted {
         })
     }
 
-    fn show(&self, chart: &Chart) -> Result<(), JsValue> {
+    fn show(&self, el: &web_sys::Element, chart: &Chart) -> Result<(), JsValue> {
         let options = chart.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-        self.instance.set_option(&options, true)
+        self.instance.set_option(&options, true)?;
+        fit_view_box(el, &self.instance);
+        Ok(())
     }
 }
 
@@ -93,6 +99,20 @@ impl Drop for Mounted {
             observer.disconnect();
         }
         self.instance.dispose();
+    }
+}
+
+/// Give the live `<svg>` a `viewBox` equal to its size. ECharts draws it with a fixed width and
+/// height and no `viewBox`, so it could not shrink to the page in print; with one, the print
+/// stylesheet scales it to A4's width. On screen nothing changes (the box equals the size).
+/// ECharts' own updates leave an attribute it does not manage in place, so this runs after each
+/// draw and resize.
+fn fit_view_box(el: &web_sys::Element, instance: &Instance) {
+    if let Ok(Some(svg)) = el.query_selector("svg") {
+        let (w, h) = (instance.get_width(), instance.get_height());
+        if w > 0.0 && h > 0.0 {
+            let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+        }
     }
 }
 
@@ -177,7 +197,7 @@ where
             }
         }
         if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&chart) {
+            if let Err(e) = m.show(&el, &chart) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }

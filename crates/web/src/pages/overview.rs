@@ -18,7 +18,9 @@ use serde_json::{json, Value};
 enum O {
     City,
     CityYear,
+    CityValue,
     NortheastYear,
+    NortheastValue,
     TrendP,
     SenSlope,
     Standard,
@@ -31,7 +33,9 @@ impl O {
         let (en, zh) = match self {
             O::City => ("City", "城市"),
             O::CityYear => ("City year", "城市年份"),
+            O::CityValue => ("City value", "城市数值"),
             O::NortheastYear => ("Northeast year", "东北年份"),
+            O::NortheastValue => ("Northeast value", "东北数值"),
             O::TrendP => ("Mann–Kendall p", "Mann–Kendall p 值"),
             O::SenSlope => ("Sen's slope per year", "Sen 斜率（每年）"),
             O::Standard => (
@@ -102,9 +106,9 @@ pub fn overview_table(city: &str, rows: &[Row], lang: Lang) -> TableData {
         Msg::Indicator.text(lang),
         Msg::Unit.text(lang),
         O::CityYear.text(lang),
-        Msg::CityValue.text(lang),
+        O::CityValue.text(lang),
         O::NortheastYear.text(lang),
-        Msg::NortheastValue.text(lang),
+        O::NortheastValue.text(lang),
         Msg::Difference.text(lang),
         Msg::Ratio.text(lang),
         Msg::Limit.text(lang),
