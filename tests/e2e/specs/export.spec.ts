@@ -141,6 +141,23 @@ test('hostile city names are inert in the CSV and the page, and the values are r
   expect(app.traffic.consoleErrors).toEqual([]);
 });
 
+test('a table without its own rows exports the cells as shown, a select as its choice', async ({ app, page }) => {
+  await app.open('en', 'data');
+  await page.getByLabel('Paste your table here').fill(SHEET);
+  const mapping = app.table(/Columns and what they were read as/);
+  await expect(mapping).toBeVisible();
+  const { meta, rows } = csvOf((await download(page, () => page.getByRole('button', { name: 'Download CSV' }).first().click())).bytes);
+  expect(meta[0]).toBe('# Title: Columns and what they were read as (change any mapping)');
+  expect(meta.some((m) => m.startsWith('# Source: Your data'))).toBe(true);
+  expect(rows[0]).toEqual(['Column', 'Header', 'Read as', 'Unit', 'values accepted', 'cells rejected']);
+  expect(rows[1].slice(0, 3)).toEqual(['A', 'City', 'City']);
+  expect(rows[2].slice(0, 3)).toEqual(['B', 'Year', 'Year / date / time']);
+  // Five PM2.5 values, none rejected.
+  expect(rows[3][0]).toBe('C');
+  expect(rows[3].slice(4)).toEqual(['5', '0']);
+  expect(app.traffic.consoleErrors).toEqual([]);
+});
+
 test('the overview\'s results download as versioned JSON with the numbers', async ({ app, page }) => {
   await addHostileCities(app, page);
   await page.getByRole('link', { name: 'Overview' }).click();
