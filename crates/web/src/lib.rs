@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod components;
 pub mod composite;
 pub mod embed;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod pages;

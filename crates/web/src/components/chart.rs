@@ -6,7 +6,15 @@
 //! Options are serialised with `serde_wasm_bindgen`'s JSON-compatible serialiser, so maps reach
 //! ECharts as plain objects. Every JS call that can throw is bound with `catch`: a chart that
 //! fails logs to the console and leaves its data table as the fallback; it never stops the app.
+//!
+//! Every chart has "PNG" and "SVG" download buttons. The SVG is ECharts' own
+//! `renderToSVGString` (text written as escaped SVG text, so a user's string stays text); the PNG
+//! draws that SVG, as a `data:` image (allowed by the CSP's `img-src 'self' data: blob:`), on a
+//! canvas at twice the chart's size over a white background. No script is evaluated.
 
+use crate::components::download::{save_blob, save_text};
+use crate::export::{file_stem, M};
+use crate::i18n::Lang;
 use charming::Chart;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -31,6 +39,16 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Instance);
+
+    /// The chart as an SVG document (SVG renderer only); ECharts escapes the text it writes.
+    #[wasm_bindgen(catch, method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &Instance) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, js_name = getWidth)]
+    fn get_width(this: &Instance) -> f64;
+
+    #[wasm_bindgen(method, js_name = getHeight)]
+    fn get_height(this: &Instance) -> f64;
 }
 
 /// Context: draw charts with ECharts' built-in dark theme (an embed with `theme=dark`).
@@ -60,7 +78,11 @@ impl Mounted {
         };
         let instance = init(el, &theme, &opts)?;
         let target: Instance = JsValue::clone(&instance).unchecked_into();
-        let on_resize = Closure::<dyn FnMut()>::new(move || target.resize());
+        let container = el.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            target.resize();
+            fit_view_box(&container, &target);
+        });
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
         if let Some(observer) = &observer {
             observer.observe(el);
@@ -72,9 +94,11 @@ impl Mounted {
         })
     }
 
-    fn show(&self, chart: &Chart) -> Result<(), JsValue> {
+    fn show(&self, el: &web_sys::Element, chart: &Chart) -> Result<(), JsValue> {
         let options = chart.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-        self.instance.set_option(&options, true)
+        self.instance.set_option(&options, true)?;
+        fit_view_box(el, &self.instance);
+        Ok(())
     }
 }
 
@@ -87,15 +111,84 @@ impl Drop for Mounted {
     }
 }
 
-/// A chart drawn from `options`, redrawn whenever the signals `options` reads change.
+/// Give the live `<svg>` a `viewBox` equal to its size. ECharts draws it with a fixed width and
+/// height and no `viewBox`, so it could not shrink to the page in print; with one, the print
+/// stylesheet scales it to A4's width. On screen nothing changes (the box equals the size).
+/// ECharts' own updates leave an attribute it does not manage in place, so this runs after each
+/// draw and resize.
+fn fit_view_box(el: &web_sys::Element, instance: &Instance) {
+    if let Ok(Some(svg)) = el.query_selector("svg") {
+        let (w, h) = (instance.get_width(), instance.get_height());
+        if w > 0.0 && h > 0.0 {
+            let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+        }
+    }
+}
+
+/// The chart's SVG and its size in CSS pixels, or None when it is not drawn.
+fn svg_of(mounted: &RefCell<Option<Mounted>>) -> Option<(String, f64, f64)> {
+    let slot = mounted.borrow();
+    let m = slot.as_ref()?;
+    match m.instance.render_to_svg_string() {
+        Ok(svg) => Some((svg, m.instance.get_width(), m.instance.get_height())),
+        Err(e) => {
+            web_sys::console::error_2(&"chart could not be exported".into(), &e);
+            None
+        }
+    }
+}
+
+/// Draw `svg` (of `width` × `height` CSS pixels) at 2× on a white canvas and save it as a PNG.
+fn save_png(svg: &str, width: f64, height: f64, filename: String) -> Result<(), JsValue> {
+    const SCALE: f64 = 2.0;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((width * SCALE).round().max(1.0) as u32);
+    canvas.set_height((height * SCALE).round().max(1.0) as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into()?;
+    let image = web_sys::HtmlImageElement::new()?;
+    let drawn = image.clone();
+    let on_load = Closure::once_into_js(move || {
+        let draw = || -> Result<(), JsValue> {
+            context.scale(SCALE, SCALE)?;
+            context.set_fill_style_str("#ffffff");
+            context.fill_rect(0.0, 0.0, width, height);
+            context.draw_image_with_html_image_element_and_dw_and_dh(
+                &drawn, 0.0, 0.0, width, height,
+            )?;
+            let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                if let Some(blob) = blob {
+                    save_blob(&filename, &blob);
+                }
+            });
+            canvas.to_blob_with_type(on_blob.unchecked_ref(), "image/png")
+        };
+        if let Err(e) = draw() {
+            web_sys::console::error_2(&"chart PNG could not be drawn".into(), &e);
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    let encoded = String::from(js_sys::encode_uri_component(svg));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    Ok(())
+}
+
+/// A chart drawn from `options`, redrawn whenever the signals `options` reads change, with
+/// PNG and SVG download buttons.
 ///
-/// `label` names the chart for assistive technology; the data table beside each chart carries
-/// the numbers.
+/// `label` names the chart for assistive technology and the downloaded files; the data table
+/// beside each chart carries the numbers.
 #[component]
 pub fn EChart<F>(options: F, #[prop(into)] label: Signal<String>) -> impl IntoView
 where
     F: Fn() -> Chart + 'static,
 {
+    let lang = expect_context::<RwSignal<Lang>>();
     let node = NodeRef::<leptos::html::Div>::new();
     let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let slot = Rc::clone(&mounted);
@@ -114,13 +207,38 @@ where
             }
         }
         if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&chart) {
+            if let Err(e) = m.show(&el, &chart) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }
     });
+    let for_svg = SendWrapper::new(Rc::clone(&mounted));
+    let for_png = SendWrapper::new(Rc::clone(&mounted));
     let mounted = SendWrapper::new(mounted);
     on_cleanup(move || drop(mounted.take()));
 
-    view! { <div class="chart" node_ref=node role="img" aria-label=move || label.get()></div> }
+    let download_svg = move |_| {
+        if let Some((svg, _, _)) = svg_of(&for_svg) {
+            let name = format!("{}.svg", file_stem(&label.get_untracked()));
+            save_text(&name, "image/svg+xml", &svg);
+        }
+    };
+    let download_png = move |_| {
+        if let Some((svg, w, h)) = svg_of(&for_png) {
+            let name = format!("{}.png", file_stem(&label.get_untracked()));
+            if let Err(e) = save_png(&svg, w, h, name) {
+                web_sys::console::error_2(&"chart PNG could not be drawn".into(), &e);
+            }
+        }
+    };
+    let group_label = move || format!("{}: {}", M::ChartExportLabel.text(lang.get()), label.get());
+
+    view! {
+        <div class="chart" node_ref=node role="img" aria-label=move || label.get()></div>
+        <div class="export-bar chart-export" role="group" aria-label=group_label>
+            <span class="export-bar__label" aria-hidden="true">{move || M::ChartExportLabel.text(lang.get())}</span>
+            <button type="button" class="button button--small" on:click=download_png>{move || M::DownloadPng.text(lang.get())}</button>
+            <button type="button" class="button button--small" on:click=download_svg>{move || M::DownloadSvg.text(lang.get())}</button>
+        </div>
+    }
 }

@@ -5,16 +5,21 @@ use wasm_bindgen::JsCast;
 /// Offer `text` as a download named `filename` with MIME type `mime`. False when the browser
 /// refused (no document, blob URLs unavailable).
 pub fn save_text(filename: &str, mime: &str, text: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    save_blob(filename, &blob)
+}
+
+/// Offer `blob` as a download named `filename`. False when the browser refused.
+pub fn save_blob(filename: &str, blob: &web_sys::Blob) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let saved = document

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod download;
+pub mod export;
 pub mod language_switch;
 pub mod offline_status;
 pub mod share;

@@ -3,6 +3,8 @@
 
 use crate::charts::{generation_bars, pollutant_lines, source_name};
 use crate::components::chart::EChart;
+use crate::components::export::{ExportTable, PrintStamp};
+use crate::export::TableData;
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use renewal_data::baseline::{self, AIR_QUALITY_COLUMNS};
@@ -13,6 +15,56 @@ pub fn format_printed(key: &str, value: f64) -> String {
         format!("{value:.4}")
     } else {
         format!("{value:.0}")
+    }
+}
+
+/// Table 1 as CSV rows, the values as the paper prints them (the same strings as the view).
+pub fn table1_data(lang: Lang) -> TableData {
+    let mut headers = vec![Msg::Year.text(lang).to_string()];
+    headers.extend(
+        AIR_QUALITY_COLUMNS
+            .iter()
+            .map(|c| format!("{} ({})", c.label, c.unit)),
+    );
+    headers.push(Msg::PrintedAqi.text(lang).to_string());
+    headers.push(Msg::PrintedGrade.text(lang).to_string());
+    let rows = baseline::air_quality()
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.year.to_string()];
+            row.extend(AIR_QUALITY_COLUMNS.iter().map(|c| {
+                r.value(c.key)
+                    .map(|v| format_printed(c.key, v))
+                    .unwrap_or_default()
+            }));
+            row.push(r.printed_aqi.to_string());
+            row.push(r.printed_grade.as_printed().to_string());
+            row
+        })
+        .collect();
+    TableData { headers, rows }
+}
+
+/// Figure 2 as CSV rows: each source's 2016 and 2020 values and the multiple.
+pub fn figure2_data(lang: Lang) -> TableData {
+    TableData {
+        headers: vec![
+            Msg::Source.text(lang).to_string(),
+            "2016".to_string(),
+            "2020".to_string(),
+            Msg::Multiple.text(lang).to_string(),
+        ],
+        rows: baseline::GENERATION_2016_2020
+            .iter()
+            .map(|p| {
+                vec![
+                    source_name(p.source, lang).to_string(),
+                    p.y2016.to_string(),
+                    p.y2020.to_string(),
+                    crate::export::number(p.multiple(), 4),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -31,6 +83,7 @@ pub fn BaselinePage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="baseline-heading">
             <h2 id="baseline-heading">{t(Msg::BaselineHeading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(Msg::BaselineIntro)}</p>
             <AirQualitySection/>
             <GenerationSection/>
@@ -53,7 +106,11 @@ pub fn AirQualitySection() -> impl IntoView {
                     label=Signal::derive(move || Msg::PollutantChartTitle.text(lang.get()).to_string())
                 />
             </figure>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable
+                source=Signal::derive(move || format!("{}, {}", citation(lang.get()), Msg::Table1Ref.text(lang.get())))
+                units=Signal::derive(move || Msg::UnitsNote.text(lang.get()).to_string())
+                rows=Callback::new(table1_data)
+            >
                 <table class="data-table">
                     <caption>{t(Msg::AirTableCaption)}</caption>
                     <thead>
@@ -88,7 +145,7 @@ pub fn AirQualitySection() -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
             <p class="note">{t(Msg::UnitsNote)}</p>
             <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", "{t(Msg::Table1Ref)}"."</p>
             <details class="paper-notes">
@@ -113,7 +170,11 @@ pub fn GenerationSection() -> impl IntoView {
                     label=Signal::derive(move || Msg::GenerationChartTitle.text(lang.get()).to_string())
                 />
             </figure>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable
+                source=Signal::derive(move || format!("{}, {}", citation(lang.get()), Msg::Figure2Ref.text(lang.get())))
+                units=Signal::derive(move || Msg::GenerationUnitNote.text(lang.get()).to_string())
+                rows=Callback::new(figure2_data)
+            >
                 <table class="data-table">
                     <caption>{t(Msg::GenerationTableCaption)}</caption>
                     <thead>
@@ -141,7 +202,7 @@ pub fn GenerationSection() -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
             <p class="note">{t(Msg::GenerationUnitNote)}</p>
             <p class="provenance">{t(Msg::Provenance)}": "{move || citation(lang.get())}", "{t(Msg::Figure2Ref)}"."</p>
         </section>
@@ -151,6 +212,30 @@ pub fn GenerationSection() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table1_csv_rows_are_the_papers_values() {
+        let t = table1_data(Lang::En);
+        assert_eq!(t.headers[0], "Year");
+        assert_eq!(t.headers[1], "PM2.5 (µg/m³)");
+        assert_eq!(t.rows.len(), 9);
+        // 2014: PM2.5 170 µg/m³ as printed in Table 1; CO with four decimals.
+        assert_eq!(t.rows[0][0], "2014");
+        assert_eq!(t.rows[0][1], "170");
+        assert_eq!(t.rows[8][1], "23");
+        assert!(t.rows[0][4].contains('.'));
+        assert_eq!(t.rows[0].len(), t.headers.len());
+    }
+
+    #[test]
+    fn figure2_csv_rows_carry_the_multiple() {
+        let t = figure2_data(Lang::Zh);
+        assert_eq!(t.headers[0], Msg::Source.text(Lang::Zh));
+        assert_eq!(t.rows[0][0], "光伏");
+        // Solar 20 (2016) to 187 (2020): 187 / 20 = 9.35; wind 727 / 437 = 1.66361...
+        assert_eq!(t.rows[0][1..], ["20", "187", "9.35"]);
+        assert_eq!(t.rows[1][3], "1.6636");
+    }
 
     #[test]
     fn printed_values_keep_the_papers_precision() {

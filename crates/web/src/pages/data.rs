@@ -5,6 +5,8 @@
 //! pressed, so a bad paste never replaces good data. The paste box's text is kept in storage.
 
 use crate::components::download::{read_chosen_file, save_text};
+use crate::components::export::{ExportTable, PrintStamp};
+use crate::export::Src;
 use crate::i18n::{Lang, Msg};
 use crate::pages::data_grid::SheetGrid;
 use crate::preview_grid::{self, PreviewGrid};
@@ -67,6 +69,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="data-heading">
             <h2 id="data-heading">{t(Msg::DataHeading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(Msg::DataIntro)}</p>
             <div class="card paste-box">
                 <label for="paste">{t(Msg::PasteLabel)}</label>
@@ -150,7 +153,7 @@ fn PreviewView(
                 {issues.into_iter().map(|i| view! { <li>{move || i.message(lang.get())}</li> }).collect_view()}
             </ul>
             {grid.map(|grid| view! { <SheetGrid grid=grid/> })}
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Signal::derive(move || Src::UserData.text(lang.get()).to_string())>
                 <table class="data-table">
                     <caption>{t(Msg::MappingCaption)}</caption>
                     <thead>
@@ -179,9 +182,9 @@ fn PreviewView(
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
             {(!rejections.is_empty()).then(|| view! {
-                <div class="table-scroll" tabindex="0">
+                <ExportTable source=Signal::derive(move || Src::UserData.text(lang.get()).to_string())>
                     <table class="data-table rejections">
                         <caption>{t(Msg::RejectedCaption)}</caption>
                         <thead>
@@ -211,7 +214,7 @@ fn PreviewView(
                                 .collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ExportTable>
             })}
         </div>
     }

@@ -5,6 +5,8 @@
 
 use crate::charts::{escape_html, PALETTE};
 use crate::components::chart::EChart;
+use crate::components::export::{ExportTable, PrintStamp};
+use crate::export::Src;
 use crate::pages::population::sources_cell;
 use crate::province::{
     city_structure, distinct_sources, gdp_break, latest_structure_year, reason, region_name,
@@ -144,6 +146,7 @@ pub fn IndustryPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="industry-heading">
             <h2 id="industry-heading">{t(M::Heading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(M::Intro)}</p>
             <div class="card context-controls">
                 <label class="context-controls__check">
@@ -235,7 +238,7 @@ fn CityIndustryCard(city: City, options: RwSignal<CompareOptions>) -> impl IntoV
                 .collect()
         };
         view! {
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Signal::derive(move || Src::Context.text(lang.get()).to_string())>
                 <table class="data-table context-table">
                     <caption>{caption}</caption>
                     <thead>
@@ -256,7 +259,7 @@ fn CityIndustryCard(city: City, options: RwSignal<CompareOptions>) -> impl IntoV
                         {regions.into_iter().map(|r| region_row(r, lang)).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
             <p class="provenance">{t(M::CityShareNote)}</p>
             <figure class="chart-figure chart-figure--short">
                 <EChart

@@ -4,6 +4,8 @@
 //! chart (base year = 100) that never draws a line across the census revision.
 
 use crate::components::chart::EChart;
+use crate::components::export::{ExportTable, PrintStamp};
+use crate::export::Src;
 use crate::province::{
     confidence_word, distinct_sources, index_chart, index_lines, population_break,
     population_comparison, reason, region_name, CityPopulation, CityProblem, IndexLine,
@@ -96,6 +98,7 @@ pub fn PopulationPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="population-heading">
             <h2 id="population-heading">{t(M::Heading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(M::Intro)}</p>
             <div class="card context-controls">
                 <label for="population-series">{t(M::SeriesLabel)}</label>
@@ -161,6 +164,7 @@ fn comparison_view(
         return view! { <p>{t(M::NoPopulation)}</p> }.into_any();
     };
     let name = city.name.clone();
+    let row_name = name.clone();
     let caption = {
         let name = name.clone();
         move || {
@@ -190,7 +194,7 @@ fn comparison_view(
     );
     view! {
         {(!cmp.shared).then(|| view! { <p class="note">{t(M::NoCommonPeriod)}</p> })}
-        <div class="table-scroll" tabindex="0">
+        <ExportTable source=Signal::derive(move || Src::Context.text(lang.get()).to_string())>
             <table class="data-table context-table">
                 <caption>{caption}</caption>
                 <thead>
@@ -206,11 +210,11 @@ fn comparison_view(
                     </tr>
                 </thead>
                 <tbody>
-                    {city_row(name.clone(), cmp.city, lang)}
+                    {city_row(row_name, cmp.city, lang)}
                     {cmp.regions.into_iter().map(|r| region_row(r, lang)).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ExportTable>
         <p class="provenance">{t(M::Units)}</p>
         {(!low_notes.is_empty()).then(|| view! {
             <details class="context-notes" open=true>
@@ -381,7 +385,7 @@ fn index_figure(
                 label=Signal::derive(move || M::ChartTitle.text(lang.get()).to_string())
             />
         </figure>
-        <div class="table-scroll" tabindex="0">
+        <ExportTable source=Signal::derive(move || Src::Context.text(lang.get()).to_string())>
             {move || {
                 let named = named_table();
                 let years: Vec<i32> = (period.0..=period.1).collect();
@@ -408,7 +412,7 @@ fn index_figure(
                     </table>
                 }
             }}
-        </div>
+        </ExportTable>
     }
 }
 

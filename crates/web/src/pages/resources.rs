@@ -9,6 +9,8 @@
 
 use crate::charts::PALETTE;
 use crate::components::chart::EChart;
+use crate::components::export::{ExportTable, PrintStamp};
+use crate::export::Src;
 use crate::state::{City, Workspace};
 use charming::component::{Aria, Axis, Grid, Legend, Title};
 use charming::element::{
@@ -583,6 +585,7 @@ pub fn ResourcesPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="resources-heading">
             <h2 id="resources-heading">{t(M::Heading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(M::Intro)}</p>
             <Calculator/>
             <LookupSection/>
@@ -718,7 +721,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
     };
     let criterion = report.test.criterion;
     view! {
-        <div class="table-scroll" tabindex="0">
+        <ExportTable source=Signal::derive(move || Src::ResourceTest.text(lang.get()).to_string())>
             <table class="data-table">
                 <caption>{t(M::ResultsCaption)}" "{report.as_of_year}</caption>
                 <tbody>
@@ -727,8 +730,8 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
                     <tr><th scope="row">{t(M::Verdict)}</th><td><span class=status_class>{verdict}</span></td></tr>
                 </tbody>
             </table>
-        </div>
-        <div class="table-scroll" tabindex="0">
+        </ExportTable>
+        <ExportTable source=Signal::derive(move || Src::ResourceTest.text(lang.get()).to_string())>
             <table class="data-table">
                 <caption>{t(M::Crossings)}</caption>
                 <thead>
@@ -754,7 +757,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
                     }}).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ExportTable>
         <figure class="chart-figure">
             <EChart
                 options=move || depletion_chart(&labels(lang.get()), &path, &criterion)
@@ -763,7 +766,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
         </figure>
         <details class="context-notes">
             <summary>{t(M::PathCaption)}</summary>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Signal::derive(move || Src::ResourceTest.text(lang.get()).to_string())>
                 <table class="data-table">
                     <caption>{t(M::PathCaption)}</caption>
                     <thead>
@@ -785,7 +788,7 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
         </details>
         <p class="provenance">{criterion.source}" · "{t(M::Method)}</p>
     }
@@ -860,7 +863,7 @@ fn lookup_view(l: CityLookup, lang: RwSignal<Lang>) -> impl IntoView {
             };
             let caption = name.clone();
             view! {
-                <div class="table-scroll" tabindex="0">
+                <ExportTable source=Signal::derive(move || Src::ResourceLists.text(lang.get()).to_string())>
                     <table class="data-table lookup-table">
                         <caption>{caption}" ("{c.province}")"</caption>
                         <thead><tr><th scope="col">{t(M::Kind)}</th><th scope="col">{t(M::Status)}</th></tr></thead>
@@ -869,7 +872,7 @@ fn lookup_view(l: CityLookup, lang: RwSignal<Lang>) -> impl IntoView {
                             <tr><th scope="row">{t(M::Plan2013)}</th>{plan}</tr>
                         </tbody>
                     </table>
-                </div>
+                </ExportTable>
             }
         }).collect_view()}
     }

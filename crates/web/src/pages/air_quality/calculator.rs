@@ -3,6 +3,7 @@
 
 use super::model::*;
 use super::text::M;
+use crate::components::export::ExportTable;
 use leptos::prelude::*;
 use renewal_calc::aqi::{
     standard, AqiResult, InverseOutcome, PollutantKey, StandardId, SubIndexStatus,
@@ -139,25 +140,28 @@ fn result_view(r: &AqiResult, l: Lang) -> impl IntoView {
     let unit_of = |k: PollutantKey| std.table(k).map(|t| unit_label(t.unit)).unwrap_or_default();
     view! {
         <div class="air-result">
-            <div class="table-scroll" tabindex="0">
-                <table class="data-table air-result__table">
-                    <caption>{format!("{} ({})", M::ResultCaption.text(l), standard_name(r.standard).text(l))}</caption>
-                    <tbody>
-                        <tr><th scope="row">{M::Aqi.text(l)}</th><td class="air-result__aqi">{aqi_text}</td></tr>
-                        <tr>
-                            <th scope="row">{M::Category.text(l)}</th>
-                            <td>
-                                {cat.map(|c| view! {
-                                    <span class="aqi-swatch" aria-hidden="true" style=format!("background-color:{}", c.rgb.hex())></span>
-                                    <span class="aqi-category">{pick(c.name, l)}</span>
-                                    <span class="unit">{format!(" ({}, {})", pick(c.colour_name, l), c.rgb.hex())}</span>
-                                })}
-                            </td>
-                        </tr>
-                        <tr><th scope="row">{M::Primary.text(l)}</th><td>{primary_text(r, l)}</td></tr>
-                    </tbody>
-                </table>
-            </div>
+            {
+                let table = view! {
+                    <table class="data-table air-result__table">
+                        <caption>{format!("{} ({})", M::ResultCaption.text(l), standard_name(r.standard).text(l))}</caption>
+                        <tbody>
+                            <tr><th scope="row">{M::Aqi.text(l)}</th><td class="air-result__aqi">{aqi_text}</td></tr>
+                            <tr>
+                                <th scope="row">{M::Category.text(l)}</th>
+                                <td>
+                                    {cat.map(|c| view! {
+                                        <span class="aqi-swatch" aria-hidden="true" style=format!("background-color:{}", c.rgb.hex())></span>
+                                        <span class="aqi-category">{pick(c.name, l)}</span>
+                                        <span class="unit">{format!(" ({}, {})", pick(c.colour_name, l), c.rgb.hex())}</span>
+                                    })}
+                                </td>
+                            </tr>
+                            <tr><th scope="row">{M::Primary.text(l)}</th><td>{primary_text(r, l)}</td></tr>
+                        </tbody>
+                    </table>
+                };
+                view! { <ExportTable source=standard(r.standard).title.to_string() standard=standard(r.standard).index_rounding_clause.to_string()>{table}</ExportTable> }
+            }
             {cat.map(|c| view! {
                 <dl class="air-advice">
                     {c.health_effects.map(|h| view! { <dt>{M::HealthEffects.text(l)}</dt><dd>{pick(h, l)}</dd> })}
@@ -176,31 +180,34 @@ fn result_view(r: &AqiResult, l: Lang) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <div class="table-scroll" tabindex="0">
-                <table class="data-table">
-                    <caption>{M::SubIndexCaption.text(l)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{M::Key.text(l)}</th>
-                            <th scope="col" class="num">{M::Concentration.text(l)}</th>
-                            <th scope="col" class="num">{M::ConcentrationUsed.text(l)}</th>
-                            <th scope="col" class="num">{M::SubIndex.text(l)}</th>
-                            <th scope="col">{M::How.text(l)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {r.sub_indices.iter().map(|s| view! {
+            {
+                let table = view! {
+                    <table class="data-table">
+                        <caption>{M::SubIndexCaption.text(l)}</caption>
+                        <thead>
                             <tr>
-                                <th scope="row">{key_label(s.key, l)}</th>
-                                <td class="num">{fmt_value(s.concentration)}<span class="unit">{format!(" {}", unit_of(s.key))}</span></td>
-                                <td class="num">{s.concentration_used.map(fmt_value).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{s.iaqi.map(|v| v.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td>{how(s.status, l)}</td>
+                                <th scope="col">{M::Key.text(l)}</th>
+                                <th scope="col" class="num">{M::Concentration.text(l)}</th>
+                                <th scope="col" class="num">{M::ConcentrationUsed.text(l)}</th>
+                                <th scope="col" class="num">{M::SubIndex.text(l)}</th>
+                                <th scope="col">{M::How.text(l)}</th>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                        </thead>
+                        <tbody>
+                            {r.sub_indices.iter().map(|s| view! {
+                                <tr>
+                                    <th scope="row">{key_label(s.key, l)}</th>
+                                    <td class="num">{fmt_value(s.concentration)}<span class="unit">{format!(" {}", unit_of(s.key))}</span></td>
+                                    <td class="num">{s.concentration_used.map(fmt_value).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="num">{s.iaqi.map(|v| v.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{how(s.status, l)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                };
+                view! { <ExportTable source=standard(r.standard).title.to_string() standard=standard(r.standard).index_rounding_clause.to_string()>{table}</ExportTable> }
+            }
         </div>
     }
 }
@@ -229,35 +236,38 @@ pub fn Inverse(std_id: RwSignal<StandardId>) -> impl IntoView {
                     Err(InverseError::NotAWholeNumber(s)) => view! { <p class="field-error" role="status">{format!("{} “{s}”", M::NotAWholeNumber.text(l))}</p> }.into_any(),
                     Err(InverseError::Engine(_)) => view! { <p class="field-error" role="status">{M::OutOfScale.text(l)}</p> }.into_any(),
                     Ok(rows) => view! {
-                        <div class="table-scroll" tabindex="0">
-                            <table class="data-table">
-                                <caption>{format!("{} ({})", M::InverseCaption.text(l), standard_name(id).text(l))}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{M::Key.text(l)}</th>
-                                        <th scope="col">{M::Range.text(l)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {rows.into_iter().map(|r| {
-                                        let cell = match r.outcome {
-                                            InverseOutcome::Range(range) => {
-                                                let mut s = format!("{} {}", fmt_range(&range), unit_label(r.unit));
-                                                if let Some(step) = range.grid_step {
-                                                    s.push_str(&format!(" ({} {})", M::Rounded.text(l), fmt_value(step)));
+                        {
+                            let table = view! {
+                                <table class="data-table">
+                                    <caption>{format!("{} ({})", M::InverseCaption.text(l), standard_name(id).text(l))}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{M::Key.text(l)}</th>
+                                            <th scope="col">{M::Range.text(l)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| {
+                                            let cell = match r.outcome {
+                                                InverseOutcome::Range(range) => {
+                                                    let mut s = format!("{} {}", fmt_range(&range), unit_label(r.unit));
+                                                    if let Some(step) = range.grid_step {
+                                                        s.push_str(&format!(" ({} {})", M::Rounded.text(l), fmt_value(step)));
+                                                    }
+                                                    s
                                                 }
-                                                s
-                                            }
-                                            InverseOutcome::Unreachable => M::Unreachable.text(l).to_string(),
-                                            InverseOutcome::BeyondTable => M::BeyondTable.text(l).to_string(),
-                                            InverseOutcome::BelowTable => M::BelowTable.text(l).to_string(),
-                                            _ => M::HowOther.text(l).to_string(),
-                                        };
-                                        view! { <tr><th scope="row">{key_label(r.key, l)}</th><td>{cell}</td></tr> }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                                                InverseOutcome::Unreachable => M::Unreachable.text(l).to_string(),
+                                                InverseOutcome::BeyondTable => M::BeyondTable.text(l).to_string(),
+                                                InverseOutcome::BelowTable => M::BelowTable.text(l).to_string(),
+                                                _ => M::HowOther.text(l).to_string(),
+                                            };
+                                            view! { <tr><th scope="row">{key_label(r.key, l)}</th><td>{cell}</td></tr> }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            };
+                            view! { <ExportTable source=standard(id).title.to_string() standard=standard(id).index_rounding_clause.to_string()>{table}</ExportTable> }
+                        }
                     }.into_any(),
                 }
             }}

@@ -11,6 +11,7 @@ mod reports;
 pub mod text;
 mod units_view;
 
+use crate::components::export::PrintStamp;
 use calculator::{Calculator, Inverse};
 use leptos::prelude::*;
 use renewal_calc::aqi::StandardId;
@@ -28,6 +29,7 @@ pub fn AirQualityPage() -> impl IntoView {
     view! {
         <section class="page air-page" aria-labelledby="air-page-heading">
             <h2 id="air-page-heading">{t(M::Heading)}</h2>
+            <PrintStamp/>
             <p class="lead">{t(M::Intro)}</p>
             <Calculator std_id=std_id/>
             <Inverse std_id=std_id/>

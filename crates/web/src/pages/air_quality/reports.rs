@@ -4,6 +4,8 @@
 use super::model::*;
 use super::text::M;
 use crate::components::chart::EChart;
+use crate::components::export::ExportTable;
+use crate::export::Src;
 use crate::state::Workspace;
 use leptos::prelude::*;
 use renewal_calc::audit::Caveat;
@@ -23,7 +25,7 @@ fn verdict(pass: Option<bool>, l: Lang) -> AnyView {
 
 fn compliance_table(name: String, rows: Vec<ComplianceRow>, l: Lang) -> impl IntoView {
     view! {
-        <div class="table-scroll" tabindex="0">
+        <ExportTable source=Src::Compliance.text(l).to_string()>
             <table class="data-table air-compliance">
                 <caption>{format!("{name}: {}", M::ComplianceCaption.text(l))}</caption>
                 <thead>
@@ -54,7 +56,7 @@ fn compliance_table(name: String, rows: Vec<ComplianceRow>, l: Lang) -> impl Int
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ExportTable>
     }
 }
 
@@ -105,27 +107,30 @@ pub fn Pm25Overlay() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 table.with(|tb| view! {
-                    <div class="table-scroll" tabindex="0">
-                        <table class="data-table">
-                            <caption>{M::ChartCaption.text(l)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{M::Year.text(l)}</th>
-                                    <th scope="col" class="num">{M::Northeast.text(l)}</th>
-                                    {tb.cities.iter().map(|(n, _)| view! { <th scope="col" class="num">{n.clone()}</th> }).collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {tb.years.iter().enumerate().map(|(i, y)| view! {
+                    {
+                        let table = view! {
+                            <table class="data-table">
+                                <caption>{M::ChartCaption.text(l)}</caption>
+                                <thead>
                                     <tr>
-                                        <th scope="row">{*y}</th>
-                                        <td class="num">{tb.northeast.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td>
-                                        {tb.cities.iter().map(|(_, s)| view! { <td class="num">{s.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                                        <th scope="col">{M::Year.text(l)}</th>
+                                        <th scope="col" class="num">{M::Northeast.text(l)}</th>
+                                        {tb.cities.iter().map(|(n, _)| view! { <th scope="col" class="num">{n.clone()}</th> }).collect_view()}
                                     </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                                </thead>
+                                <tbody>
+                                    {tb.years.iter().enumerate().map(|(i, y)| view! {
+                                        <tr>
+                                            <th scope="row">{*y}</th>
+                                            <td class="num">{tb.northeast.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td>
+                                            {tb.cities.iter().map(|(_, s)| view! { <td class="num">{s.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        };
+                        view! { <ExportTable source=Src::Pm25.text(l).to_string()>{table}</ExportTable> }
+                    }
                 })
             }}
         </section>
@@ -170,7 +175,7 @@ pub fn PaperAudit() -> impl IntoView {
                     <ul class="note air-caveats">
                         {a.caveats.iter().map(|c| view! { <li>{caveat_text(*c).text(l)}</li> }).collect_view()}
                     </ul>
-                    <div class="table-scroll" tabindex="0">
+                    <ExportTable source=Src::Audit.text(l).to_string()>
                         <table class="data-table air-audit">
                             <caption>{M::AuditCaption.text(l)}</caption>
                             <thead>
@@ -207,7 +212,7 @@ pub fn PaperAudit() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ExportTable>
                 }.into_any()
             }}
         </section>

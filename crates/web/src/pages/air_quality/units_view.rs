@@ -2,6 +2,8 @@
 
 use super::model::*;
 use super::text::M;
+use crate::components::export::ExportTable;
+use crate::export::Src;
 use leptos::prelude::*;
 use renewal_calc::units::Gas;
 use renewal_data::Lang;
@@ -65,7 +67,7 @@ pub fn UnitConverter() -> impl IntoView {
                     }
                 }}
             </p>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Signal::derive(move || Src::UnitFactors.text(lang.get()).to_string())>
                 <table class="data-table">
                     <caption>{t(M::FactorsCaption)}</caption>
                     <thead>
@@ -88,7 +90,7 @@ pub fn UnitConverter() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
         </section>
     }
 }
