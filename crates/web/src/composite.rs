@@ -6,6 +6,9 @@
 //! The maths is `renewal_calc::composite` (TOPSIS after Hwang & Yoon 1981; entropy weights after
 //! Shannon 1948 and Zeleny 1982; CRITIC after Diakoulaki, Mavrotas & Papayannakis 1995); this
 //! module only assembles its inputs from the workspace and shapes its outputs for the page.
+//!
+//! Length note: just past 600 lines because rustfmt spreads the data tables and result types one
+//! field a line; the tests are in `composite/tests.rs`.
 
 use crate::charts::{escape_html, PALETTE};
 use crate::state::Workspace;

@@ -1,6 +1,7 @@
 // A planner pastes three cities' 2023 figures (copied from Excel: tab-separated, Chinese headers,
 // decimal commas), accepts them, and reads the composite index in both languages: ranks and
 // closeness from a TOPSIS that this test computes itself, then a manual-weights mistake.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../fixtures/app';
 
 const SHEET = [
@@ -69,6 +70,12 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(app.table(L.sub)).toBeVisible();
     await expect(app.table(L.raw)).toBeVisible();
     await expect(app.table(L.robustness)).toBeVisible();
+    // With three cities, the radar and every table on the page: no serious accessibility issue.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
     expect(app.traffic.consoleErrors).toEqual([]);
   });
 }

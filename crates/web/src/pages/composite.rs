@@ -2,6 +2,9 @@
 //! allows it) ranked by TOPSIS on the indicators the user picks, with the weighting method,
 //! the ranks and closeness, a radar chart of dimension sub-scores, the robustness checks and
 //! the whole working table. The logic lives in [`crate::composite`]; this file only shows it.
+//!
+//! Length note: about a fifth of the file is the two-language message catalogue and most of the
+//! rest is markup (five sections of captioned tables); the tables share one `table` helper.
 
 use crate::components::chart::EChart;
 use crate::composite::{
@@ -824,6 +827,20 @@ fn Results(assembly: Assembly, outcome: Outcome) -> impl IntoView {
                 (n.clone(), cells)
             })
             .collect();
+        // Why a method has no ranks, under the table.
+        let method_notes: Vec<String> = o
+            .methods
+            .iter()
+            .filter_map(|m| {
+                let e = m.ranks.as_ref().err()?;
+                Some(format!(
+                    "{}{}{}",
+                    weighting_name(m.weighting, l),
+                    l.pick(": ", "："),
+                    engine_error(e, names, l)
+                ))
+            })
+            .collect();
         let mut loo_head = vec![M::LeftOut.text(l).to_string()];
         loo_head.extend(names.iter().cloned());
         loo_head.push(M::Spearman.text(l).to_string());
@@ -967,6 +984,11 @@ fn Results(assembly: Assembly, outcome: Outcome) -> impl IntoView {
                     {table(cap(M::PerturbationCaption), vec![M::Alternative.text(l).into(), M::BaseRank.text(l).into(), M::ShareAtBase.text(l).into(), M::MeanRank.text(l).into(), M::RankRange.text(l).into()], rows)}
                 })}
                 {table(cap(M::MethodsCaption), method_head, method_rows)}
+                {(!method_notes.is_empty()).then(|| view! {
+                    <ul class="provenance">
+                        {method_notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                })}
                 {(!loo_rows.is_empty()).then(|| table(cap(M::LeaveOneOutCaption), loo_head, loo_rows))}
             </section>
             <section class="card" aria-labelledby="composite-working">
