@@ -3,6 +3,7 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
+use crate::components::theme::{provide_theme, PaletteSwitch};
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::{
     air_quality::AirQualityPage, baseline::BaselinePage, data::DataPage, industry::IndustryPage,
@@ -18,6 +19,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
     provide_context(lang);
     Effect::new(move |_| apply_to_document(lang.get()));
+    provide_theme();
 
     let current_hash = || {
         web_sys::window()
@@ -41,7 +43,10 @@ pub fn App() -> impl IntoView {
                 <h1 class="site-header__title">{move || Msg::AppTitle.text(lang.get())}</h1>
                 <p class="site-header__tagline">{move || Msg::AppTagline.text(lang.get())}</p>
             </div>
-            <LanguageSwitch/>
+            <div class="site-header__settings">
+                <LanguageSwitch/>
+                <PaletteSwitch/>
+            </div>
         </header>
         <Nav/>
         <main id="main" tabindex="-1">

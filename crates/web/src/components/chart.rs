@@ -6,7 +6,12 @@
 //! Options are serialised with `serde_wasm_bindgen`'s JSON-compatible serialiser, so maps reach
 //! ECharts as plain objects. Every JS call that can throw is bound with `catch`: a chart that
 //! fails logs to the console and leaves its data table as the fallback; it never stops the app.
+//!
+//! Every chart is drawn in the page's theme ([`crate::theme::ChartTheme`]: light or dark scheme,
+//! standard or colour-vision-safe palette), read from context, and redrawn when it changes.
 
+use crate::components::theme::current_chart_theme;
+use crate::theme::ChartTheme;
 use charming::Chart;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -63,8 +68,11 @@ impl Mounted {
         })
     }
 
-    fn show(&self, chart: &Chart) -> Result<(), JsValue> {
-        let options = chart.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    fn show(&self, chart: &Chart, theme: ChartTheme) -> Result<(), JsValue> {
+        let mut options =
+            serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        theme.apply(&mut options);
+        let options = options.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
         self.instance.set_option(&options, true)
     }
 }
@@ -78,7 +86,8 @@ impl Drop for Mounted {
     }
 }
 
-/// A chart drawn from `options`, redrawn whenever the signals `options` reads change.
+/// A chart drawn from `options`, redrawn whenever the signals `options` reads or the theme
+/// change.
 ///
 /// `label` names the chart for assistive technology; the data table beside each chart carries
 /// the numbers.
@@ -92,6 +101,7 @@ where
     let slot = Rc::clone(&mounted);
     Effect::new(move |_| {
         let chart = options();
+        let theme = current_chart_theme();
         let Some(el) = node.get() else { return };
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
@@ -104,7 +114,7 @@ where
             }
         }
         if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&chart) {
+            if let Err(e) = m.show(&chart, theme) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }

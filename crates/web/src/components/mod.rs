@@ -4,3 +4,4 @@ pub mod chart;
 pub mod download;
 pub mod language_switch;
 pub mod offline_status;
+pub mod theme;
