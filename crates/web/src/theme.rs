@@ -263,6 +263,43 @@ impl ChartTheme {
     }
 }
 
+/// Below this container width (CSS px) charts are laid out for a phone.
+pub const NARROW_PX: f64 = 600.0;
+
+/// Fit options to a container `width_px` wide. Below [`NARROW_PX`] a title wraps inside the
+/// container in a smaller font (instead of running off both edges) with the plot moved down
+/// to make room, and the legend becomes one scrollable line (instead of rows that run into the
+/// axis labels). Wider containers are left as they are.
+pub fn fit_to_width(options: &mut Value, width_px: f64) {
+    if !(width_px.is_finite() && width_px > 0.0 && width_px < NARROW_PX) {
+        return;
+    }
+    let Some(root) = options.as_object_mut() else {
+        return;
+    };
+    let mut titles = 0usize;
+    for_each(root, "title", |t| {
+        titles += 1;
+        set_default(t, &["textStyle", "fontSize"], 13);
+        set_default(
+            t,
+            &["textStyle", "width"],
+            (width_px - 16.0).max(80.0).round(),
+        );
+        set_default(t, &["textStyle", "overflow"], "break");
+    });
+    if titles > 0 {
+        for_each(root, "grid", |g| {
+            if let Some(top) = g.get("top").and_then(Value::as_f64) {
+                g.insert("top".into(), Value::from(top + 18.0));
+            }
+        });
+    }
+    for_each(root, "legend", |l| {
+        set_default(l, &["type"], "scroll");
+    });
+}
+
 /// Run `f` on `root[key]` when it is an object, or on each object of it when it is an array
 /// (charming writes one axis as an object and several as an array).
 fn for_each(root: &mut Map<String, Value>, key: &str, mut f: impl FnMut(&mut Map<String, Value>)) {

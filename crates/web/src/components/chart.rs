@@ -11,7 +11,7 @@
 //! standard or colour-vision-safe palette), read from context, and redrawn when it changes.
 
 use crate::components::theme::current_chart_theme;
-use crate::theme::ChartTheme;
+use crate::theme::{fit_to_width, ChartTheme};
 use charming::Chart;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -68,10 +68,12 @@ impl Mounted {
         })
     }
 
-    fn show(&self, chart: &Chart, theme: ChartTheme) -> Result<(), JsValue> {
+    fn show(&self, chart: &Chart, theme: ChartTheme, width_px: f64) -> Result<(), JsValue> {
         let mut options =
             serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
         theme.apply(&mut options);
+        // Laid out for the width at drawing time; a later resize only rescales.
+        fit_to_width(&mut options, width_px);
         let options = options.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
         self.instance.set_option(&options, true)
     }
@@ -114,7 +116,7 @@ where
             }
         }
         if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&chart, theme) {
+            if let Err(e) = m.show(&chart, theme, f64::from(el.client_width())) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }

@@ -291,3 +291,20 @@ fn cvd_statuses_differ_in_lightness_not_only_in_hue() {
         }
     }
 }
+
+#[test]
+fn narrow_containers_wrap_the_title_and_scroll_the_legend() {
+    let mut v: Value = serde_json::from_str(&pollutant_lines(Lang::Zh).to_string()).unwrap();
+    fit_to_width(&mut v, 320.0);
+    assert_eq!(v["title"][0]["textStyle"]["width"], 304.0);
+    assert_eq!(v["title"][0]["textStyle"]["overflow"], "break");
+    assert_eq!(v["grid"][0]["top"], 74.0); // 56 + 18
+    assert_eq!(v["legend"]["type"], "scroll");
+    // Wide containers (and nonsense widths) are untouched.
+    let before: Value = serde_json::from_str(&pollutant_lines(Lang::Zh).to_string()).unwrap();
+    for w in [1200.0, 0.0, f64::NAN] {
+        let mut wide = before.clone();
+        fit_to_width(&mut wide, w);
+        assert_eq!(wide, before);
+    }
+}
