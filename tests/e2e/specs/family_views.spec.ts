@@ -136,9 +136,11 @@ test('one pasted sheet is read correctly in the overview and in every family vie
   expect(pmZh[1]).toBe(`${pmLatest.toFixed(1)} (2022)`);
   expect(pmZh[6]).toBe('注意');
 
-  // Reload: the data and the language are still there.
+  // A fresh load without ?lang, then a reload: the remembered language and the data are back.
+  await page.goto('/#/overview');
   await page.reload();
-  await expect(app.table(new RegExp(`${CITY}: 空气质量与东北基准对比`))).toBeVisible();
+  const reloaded = await app.rows(new RegExp(`${CITY}: 空气质量与东北基准对比`));
+  expect(reloaded.find((r) => r[0].startsWith('PM2.5'))![1]).toBe(`${pmLatest.toFixed(1)} (2022)`);
   expect(app.traffic.consoleErrors).toEqual([]);
 });
 
