@@ -4,14 +4,14 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
 use crate::components::share::{receive, Incoming, ShareControl, ShareNotice};
+use crate::components::theme::{provide_theme, PaletteSwitch};
 use crate::embed::EmbedSpec;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
 use crate::pages::embed::EmbedRoot;
 use crate::pages::{
     advisor::AdvisorPage, air_quality::AirQualityPage, baseline::BaselinePage,
     composite::CompositePage, data::DataPage, energy::EnergyPage, industry::IndustryPage,
-    overview::OverviewPage, population::PopulationPage,
-    resources::ResourcesPage,
+    overview::OverviewPage, population::PopulationPage, resources::ResourcesPage,
 };
 use crate::route::Page;
 use crate::storage;
@@ -20,6 +20,8 @@ use leptos::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // Before the embed check: an embedded chart follows the scheme and palette too.
+    provide_theme();
     let current_hash = || {
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
@@ -60,6 +62,7 @@ pub fn App() -> impl IntoView {
             <div class="site-header__tools">
                 <ShareControl/>
                 <LanguageSwitch/>
+                <PaletteSwitch/>
             </div>
         </header>
         <Nav/>

@@ -92,6 +92,42 @@ pub fn adaptive(v: f64, lang: Lang) -> String {
     number(v, decimals, lang)
 }
 
+/// `v` with at most `max_decimals` decimals and no trailing zeros (`12.5`, `170`, `0.333`), for
+/// values whose precision is their own (a concentration typed by the user, a breakpoint).
+pub fn compact(v: f64, max_decimals: usize, lang: Lang) -> String {
+    let n = number(v, max_decimals, lang);
+    let mark = symbols(lang).decimal;
+    if max_decimals == 0 || !n.contains(mark) {
+        return n;
+    }
+    let n = n.trim_end_matches('0').trim_end_matches(mark);
+    if n == "-0" {
+        "0".to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// `v` with an explicit sign, as changes and slopes are written: `+` before a positive value,
+/// `-` before a negative one, and no sign when it rounds to zero (`0.00`, not `+0.00`).
+pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(v, decimals, lang);
+    if v > 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
+/// A two-sided p-value as readers expect it: three decimals, and `p < 0.001` below that.
+pub fn p_value(p: f64, lang: Lang) -> String {
+    if p < 0.001 {
+        format!("p < {}", number(0.001, 3, lang))
+    } else {
+        format!("p = {}", number(p, 3, lang))
+    }
+}
+
 /// A fraction (0.123) as a percentage (`12.3%`) with `decimals` decimals.
 pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
     if !fraction.is_finite() {
@@ -146,6 +182,32 @@ mod tests {
         assert_eq!(adaptive(35.04, Lang::En), "35.0");
         assert_eq!(adaptive(1.234, Lang::Zh), "1.23");
         assert_eq!(adaptive(-15.25, Lang::En), "-15.2");
+    }
+
+    #[test]
+    fn compact_drops_trailing_zeros_only_after_the_decimal_mark() {
+        assert_eq!(compact(12.5, 3, Lang::En), "12.5");
+        assert_eq!(compact(170.0, 3, Lang::Zh), "170");
+        assert_eq!(compact(1.0 / 3.0, 3, Lang::En), "0.333");
+        assert_eq!(compact(2_620.0, 3, Lang::En), "2,620");
+        assert_eq!(compact(-0.0001, 3, Lang::En), "0");
+        assert_eq!(compact(100.0, 0, Lang::En), "100");
+    }
+
+    #[test]
+    fn signed_marks_positive_values_and_leaves_zero_unsigned() {
+        assert_eq!(signed(13.4, 1, Lang::En), "+13.4");
+        assert_eq!(signed(-1.9667, 2, Lang::Zh), "-1.97");
+        assert_eq!(signed(0.001, 2, Lang::En), "0.00");
+        assert_eq!(signed(1234.5, 0, Lang::En), "+1,234");
+        assert_eq!(signed(f64::NAN, 2, Lang::En), NO_VALUE);
+    }
+
+    #[test]
+    fn p_values_have_three_decimals_and_a_floor() {
+        assert_eq!(p_value(0.0894, Lang::En), "p = 0.089");
+        assert_eq!(p_value(0.0004, Lang::Zh), "p < 0.001");
+        assert_eq!(p_value(0.001, Lang::En), "p = 0.001");
     }
 
     #[test]

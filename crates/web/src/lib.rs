@@ -19,6 +19,7 @@ pub mod route;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod theme;
 
 mod app;
 

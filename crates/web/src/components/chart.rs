@@ -11,10 +11,15 @@
 //! `renderToSVGString` (text written as escaped SVG text, so a user's string stays text); the PNG
 //! draws that SVG, as a `data:` image (allowed by the CSP's `img-src 'self' data: blob:`), on a
 //! canvas at twice the chart's size over a white background. No script is evaluated.
+//!
+//! Every chart is drawn in the page's theme ([`crate::theme::ChartTheme`]: light or dark scheme,
+//! standard or colour-vision-safe palette), read from context, and redrawn when it changes.
 
 use crate::components::download::{save_blob, save_text};
+use crate::components::theme::current_chart_theme;
 use crate::export::{file_stem, M};
 use crate::i18n::Lang;
+use crate::theme::{fit_to_width, ChartTheme};
 use charming::Chart;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -51,10 +56,6 @@ extern "C" {
     fn get_height(this: &Instance) -> f64;
 }
 
-/// Context: draw charts with ECharts' built-in dark theme (an embed with `theme=dark`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ChartTheme(pub bool);
-
 #[derive(Serialize)]
 struct InitOptions {
     renderer: &'static str,
@@ -69,14 +70,10 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn new(el: &web_sys::Element, dark: bool) -> Result<Self, JsValue> {
+    fn new(el: &web_sys::Element) -> Result<Self, JsValue> {
         let opts = serde_wasm_bindgen::to_value(&InitOptions { renderer: "svg" })?;
-        let theme = if dark {
-            JsValue::from_str("dark")
-        } else {
-            JsValue::NULL
-        };
-        let instance = init(el, &theme, &opts)?;
+        // Colours come from our own theme (crate::theme), applied to the options.
+        let instance = init(el, &JsValue::NULL, &opts)?;
         let target: Instance = JsValue::clone(&instance).unchecked_into();
         let container = el.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -94,8 +91,13 @@ impl Mounted {
         })
     }
 
-    fn show(&self, el: &web_sys::Element, chart: &Chart) -> Result<(), JsValue> {
-        let options = chart.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    fn show(&self, el: &web_sys::Element, chart: &Chart, theme: ChartTheme) -> Result<(), JsValue> {
+        let mut options =
+            serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        theme.apply(&mut options);
+        // Laid out for the width at drawing time; a later resize only rescales.
+        fit_to_width(&mut options, f64::from(el.client_width()));
+        let options = options.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
         self.instance.set_option(&options, true)?;
         fit_view_box(el, &self.instance);
         Ok(())
@@ -178,8 +180,8 @@ fn save_png(svg: &str, width: f64, height: f64, filename: String) -> Result<(), 
     Ok(())
 }
 
-/// A chart drawn from `options`, redrawn whenever the signals `options` reads change, with
-/// PNG and SVG download buttons.
+/// A chart drawn from `options`, redrawn whenever the signals `options` reads or the theme
+/// change, with PNG and SVG download buttons.
 ///
 /// `label` names the chart for assistive technology and the downloaded files; the data table
 /// beside each chart carries the numbers.
@@ -192,13 +194,13 @@ where
     let node = NodeRef::<leptos::html::Div>::new();
     let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let slot = Rc::clone(&mounted);
-    let dark = use_context::<ChartTheme>().is_some_and(|t| t.0);
     Effect::new(move |_| {
         let chart = options();
+        let theme = current_chart_theme();
         let Some(el) = node.get() else { return };
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
-            match Mounted::new(&el, dark) {
+            match Mounted::new(&el) {
                 Ok(m) => *slot = Some(m),
                 Err(e) => {
                     web_sys::console::error_2(&"chart could not be created".into(), &e);
@@ -207,7 +209,7 @@ where
             }
         }
         if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&el, &chart) {
+            if let Err(e) = m.show(&el, &chart, theme) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }

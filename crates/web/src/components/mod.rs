@@ -6,3 +6,4 @@ pub mod export;
 pub mod language_switch;
 pub mod offline_status;
 pub mod share;
+pub mod theme;

@@ -5,17 +5,14 @@ use crate::charts::{generation_bars, pollutant_lines, source_name};
 use crate::components::chart::EChart;
 use crate::components::export::{ExportTable, PrintStamp};
 use crate::export::TableData;
+use crate::format::number;
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use renewal_data::baseline::{self, AIR_QUALITY_COLUMNS};
 
 /// A Table 1 value as printed: CO with the paper's four decimals, the others as integers.
-pub fn format_printed(key: &str, value: f64) -> String {
-    if key == "co" {
-        format!("{value:.4}")
-    } else {
-        format!("{value:.0}")
-    }
+pub fn format_printed(key: &str, value: f64, lang: Lang) -> String {
+    number(value, if key == "co" { 4 } else { 0 }, lang)
 }
 
 /// Table 1 as CSV rows, the values as the paper prints them (the same strings as the view).
@@ -34,7 +31,8 @@ pub fn table1_data(lang: Lang) -> TableData {
             let mut row = vec![r.year.to_string()];
             row.extend(AIR_QUALITY_COLUMNS.iter().map(|c| {
                 r.value(c.key)
-                    .map(|v| format_printed(c.key, v))
+                    // CSV is for machines: the printed decimals, no grouping, whatever the language.
+                    .map(|v| format_printed(c.key, v, Lang::En))
                     .unwrap_or_default()
             }));
             row.push(r.printed_aqi.to_string());
@@ -135,7 +133,7 @@ pub fn AirQualitySection() -> impl IntoView {
                                     {AIR_QUALITY_COLUMNS
                                         .iter()
                                         .map(|c| view! {
-                                            <td class="num">{r.value(c.key).map(|v| format_printed(c.key, v))}</td>
+                                            <td class="num">{move || r.value(c.key).map(|v| format_printed(c.key, v, lang.get()))}</td>
                                         })
                                         .collect_view()}
                                     <td class="num">{r.printed_aqi}</td>
@@ -193,9 +191,9 @@ pub fn GenerationSection() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{move || source_name(p.source, lang.get())}</th>
-                                        <td class="num">{p.y2016}</td>
-                                        <td class="num">{p.y2020}</td>
-                                        <td class="num">{format!("×{:.2}", p.multiple())}</td>
+                                        <td class="num">{move || number(p.y2016, 0, lang.get())}</td>
+                                        <td class="num">{move || number(p.y2020, 0, lang.get())}</td>
+                                        <td class="num">{move || format!("×{}", number(p.multiple(), 2, lang.get()))}</td>
                                     </tr>
                                 }
                             })
@@ -239,7 +237,8 @@ mod tests {
 
     #[test]
     fn printed_values_keep_the_papers_precision() {
-        assert_eq!(format_printed("co", 2.583), "2.5830");
-        assert_eq!(format_printed("pm25", 170.0), "170");
+        assert_eq!(format_printed("co", 2.583, Lang::En), "2.5830");
+        assert_eq!(format_printed("pm25", 170.0, Lang::Zh), "170");
+        assert_eq!(format_printed("pm10", 1_234.0, Lang::En), "1,234");
     }
 }

@@ -9,7 +9,7 @@
 //! - It posts `{type: "renewal:height", height}` to the parent when its size changes, and
 //!   nothing else (see [`crate::embed`]).
 
-use crate::components::chart::ChartTheme;
+use crate::components::theme::ThemeContext;
 use crate::embed::{EmbedSpec, EmbedTarget, Theme, HEIGHT_MESSAGE};
 use crate::i18n::{tag, Lang, Msg};
 use crate::pages::{
@@ -18,6 +18,7 @@ use crate::pages::{
 };
 use crate::share;
 use crate::state::Workspace;
+use crate::theme::Palette;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -75,7 +76,11 @@ pub fn EmbedRoot(spec: EmbedSpec) -> impl IntoView {
         None => (Workspace::with_example(lang.get_untracked()), None),
     };
     provide_context(RwSignal::new(workspace));
-    provide_context(ChartTheme(spec.theme == Theme::Dark));
+    // The embed's `theme` parameter decides the scheme (the host page chose it), not the system.
+    provide_context(ThemeContext {
+        dark: Signal::stored(spec.theme == Theme::Dark),
+        palette: RwSignal::new(Palette::default()),
+    });
 
     let doc = web_sys::window().and_then(|w| w.document());
     if let Some(root) = doc.as_ref().and_then(|d| d.document_element()) {

@@ -7,6 +7,7 @@ use crate::charts::{escape_html, PALETTE};
 use crate::components::chart::EChart;
 use crate::components::export::{ExportTable, PrintStamp};
 use crate::export::Src;
+use crate::format::number;
 use crate::pages::population::sources_cell;
 use crate::province::{
     city_structure, distinct_sources, gdp_break, latest_structure_year, reason, region_name,
@@ -171,8 +172,13 @@ pub fn IndustryPage() -> impl IntoView {
     }
 }
 
-fn pct(v: f64) -> String {
-    format!("{v:.1}")
+/// A share in percent with one decimal, an index (HHI, evenness) with three.
+fn pct(v: f64, lang: Lang) -> String {
+    number(v, 1, lang)
+}
+
+fn index(v: f64, lang: Lang) -> String {
+    number(v, 3, lang)
 }
 
 #[component]
@@ -182,7 +188,7 @@ fn CityIndustryCard(city: City, options: RwSignal<CompareOptions>) -> impl IntoV
     let heading_id = format!("industry-city-{}", city.id);
     let name = city.name.clone();
     let body = move || {
-        lang.track();
+        let l = lang.get();
         let Some(year) = latest_structure_year(&city) else {
             return view! { <p>{t(M::NoStructure)}</p> }.into_any();
         };
@@ -202,9 +208,9 @@ fn CityIndustryCard(city: City, options: RwSignal<CompareOptions>) -> impl IntoV
                 chart_rows.push((None, shares));
                 view! {
                     <td class="num">{year}</td>
-                    {shares.into_iter().map(|v| view! { <td class="num">{v.map(pct)}</td> }).collect_view()}
-                    <td class="num">{format!("{:.3}", s.concentration.hhi)}</td>
-                    <td class="num">{s.concentration.evenness.map(|e| format!("{e:.3}"))}</td>
+                    {shares.into_iter().map(|v| view! { <td class="num">{v.map(|v| pct(v, l))}</td> }).collect_view()}
+                    <td class="num">{index(s.concentration.hhi, l)}</td>
+                    <td class="num">{s.concentration.evenness.map(|e| index(e, l))}</td>
                     <td>"–"</td>
                     <td>{t(M::YourData)}</td>
                 }
@@ -291,11 +297,11 @@ fn region_row(r: RegionStructure, lang: RwSignal<Lang>) -> impl IntoView {
             );
             view! {
                 <td class="num">{s.year}{r.nearest.then(|| view! { <span class="year">" ("{M::Nearest.text(l)}")"</span> })}</td>
-                <td class="num">{s.primary_share_pct.map(pct).unwrap_or_else(|| "–".into())}</td>
-                <td class="num">{pct(s.secondary_share_pct)}{low}</td>
-                <td class="num">{pct(s.tertiary_share_pct)}</td>
-                <td class="num">{r.concentration.as_ref().map(|c| format!("{:.3}", c.hhi))}</td>
-                <td class="num">{r.concentration.as_ref().and_then(|c| c.evenness).map(|e| format!("{e:.3}"))}</td>
+                <td class="num">{s.primary_share_pct.map(|v| pct(v, l)).unwrap_or_else(|| "–".into())}</td>
+                <td class="num">{pct(s.secondary_share_pct, l)}{low}</td>
+                <td class="num">{pct(s.tertiary_share_pct, l)}</td>
+                <td class="num">{r.concentration.as_ref().map(|c| index(c.hhi, l))}</td>
+                <td class="num">{r.concentration.as_ref().and_then(|c| c.evenness).map(|e| index(e, l))}</td>
                 <td>{basis_text(s.basis, l)}{s.derived.then(|| view! { <span class="marker">" · "{M::Derived.text(l)}</span> })}</td>
             }
             .into_any()

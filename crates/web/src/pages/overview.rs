@@ -3,7 +3,10 @@
 
 use crate::comparison::{air_quality_rows, Row, Status};
 use crate::components::export::{today, ExportTable, JsonButton, PrintButton, PrintStamp};
-use crate::export::{number, ExportMeta, TableData, APP_VERSION, EXPORT_FORMAT_VERSION};
+use crate::export::{
+    number as full_precision, ExportMeta, TableData, APP_VERSION, EXPORT_FORMAT_VERSION,
+};
+use crate::format::{adaptive, number, p_value, signed};
 use crate::i18n::{tag, Lang, Msg};
 use crate::route::Page;
 use crate::state::{City, Workspace};
@@ -127,19 +130,19 @@ pub fn overview_table(city: &str, rows: &[Row], lang: Lang) -> TableData {
                     r.indicator.name(lang).to_string(),
                     r.unit.to_string(),
                     r.city.0.to_string(),
-                    number(r.city.1, 4),
+                    full_precision(r.city.1, 4),
                     r.baseline.0.to_string(),
-                    number(r.baseline.1, 4),
-                    number(r.difference, 4),
-                    r.ratio.map(|v| number(v, 4)).unwrap_or_default(),
-                    r.limit.map(|v| number(v, 4)).unwrap_or_default(),
+                    full_precision(r.baseline.1, 4),
+                    full_precision(r.difference, 4),
+                    r.ratio.map(|v| full_precision(v, 4)).unwrap_or_default(),
+                    r.limit.map(|v| full_precision(v, 4)).unwrap_or_default(),
                     status_word(r.status).text(lang).to_string(),
                     r.trend
                         .map(|t| direction_word(t.direction, lang).to_string())
                         .unwrap_or_else(|| Msg::TrendTooShort.text(lang).to_string()),
-                    r.trend.map(|t| number(t.p, 4)).unwrap_or_default(),
+                    r.trend.map(|t| full_precision(t.p, 4)).unwrap_or_default(),
                     r.trend
-                        .map(|t| number(t.slope_per_year, 4))
+                        .map(|t| full_precision(t.slope_per_year, 4))
                         .unwrap_or_default(),
                 ]
             })
@@ -180,27 +183,6 @@ pub fn overview_json(cities: &[(String, Vec<Row>)], lang: Lang, date: &str) -> V
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
-}
-
-/// A number with as many decimals as its size needs (CO in mg/m³ needs more than PM10).
-pub fn fmt_num(v: f64) -> String {
-    let a = v.abs();
-    if a >= 100.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    }
-}
-
-/// A p-value as a reader expects it: three decimals, and "p < 0.001" below that.
-pub fn fmt_p(p: f64) -> String {
-    if p < 0.001 {
-        "p < 0.001".to_string()
-    } else {
-        format!("p = {p:.3}")
-    }
 }
 
 /// The overview page.
@@ -293,6 +275,15 @@ fn CityOverview(city: City) -> impl IntoView {
     }
 }
 
+/// City minus baseline with the decimals [`adaptive`] gives the difference, signed when above.
+pub fn difference(d: f64, lang: Lang) -> String {
+    if d > 0.0 {
+        format!("+{}", adaptive(d, lang))
+    } else {
+        adaptive(d, lang)
+    }
+}
+
 #[component]
 fn OverviewRow(row: Row) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -305,11 +296,11 @@ fn OverviewRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{move || row.indicator.name(lang.get()).to_string()}<span class="unit">{format!(" ({})", row.unit)}</span></th>
-            <td class="num">{fmt_num(row.city.1)}<span class="year">{format!(" ({})", row.city.0)}</span></td>
-            <td class="num">{fmt_num(row.baseline.1)}<span class="year">{format!(" ({})", row.baseline.0)}</span></td>
-            <td class="num">{if row.difference > 0.0 { format!("+{}", fmt_num(row.difference)) } else { fmt_num(row.difference) }}</td>
-            <td class="num">{row.ratio.map(|r| format!("×{r:.2}"))}</td>
-            <td class="num">{row.limit.map(fmt_num)}</td>
+            <td class="num">{move || adaptive(row.city.1, lang.get())}<span class="year">{format!(" ({})", row.city.0)}</span></td>
+            <td class="num">{move || adaptive(row.baseline.1, lang.get())}<span class="year">{format!(" ({})", row.baseline.0)}</span></td>
+            <td class="num">{move || difference(row.difference, lang.get())}</td>
+            <td class="num">{move || row.ratio.map(|r| format!("×{}", number(r, 2, lang.get())))}</td>
+            <td class="num">{move || row.limit.map(|l| adaptive(l, lang.get()))}</td>
             <td><span class=status_class>{move || status_msg.text(lang.get())}</span></td>
             <td>
                 {move || match trend {
@@ -321,7 +312,7 @@ fn OverviewRow(row: Row) -> impl IntoView {
                             TrendDirection::Increasing => ("↑", Msg::TrendRising.text(l)),
                             TrendDirection::NoTrend => ("→", Msg::TrendNone.text(l)),
                         };
-                        format!("{arrow} {word} ({}; {:+.2}/{})", fmt_p(t.p), t.slope_per_year, Msg::PerYear.text(l))
+                        format!("{arrow} {word} ({}; {}/{})", p_value(t.p, l), signed(t.slope_per_year, 2, l), Msg::PerYear.text(l))
                     }
                 }}
             </td>
@@ -409,5 +400,13 @@ mod tests {
         assert_eq!(row["limit"], 35.0);
         assert_eq!(row["status"], "watch");
         assert_eq!(row["trend"]["direction"], "no trend");
+    }
+
+    #[test]
+    fn differences_keep_adaptive_decimals_and_a_plus_when_above() {
+        assert_eq!(difference(13.4, Lang::En), "+13.4");
+        assert_eq!(difference(-0.3231, Lang::Zh), "-0.32");
+        assert_eq!(difference(1234.0, Lang::En), "+1,234");
+        assert_eq!(difference(0.0, Lang::En), "0.00");
     }
 }

@@ -6,6 +6,7 @@
 use crate::components::chart::EChart;
 use crate::components::export::{ExportTable, PrintStamp};
 use crate::export::Src;
+use crate::format::number;
 use crate::province::{
     confidence_word, distinct_sources, index_chart, index_lines, population_break,
     population_comparison, reason, region_name, CityPopulation, CityProblem, IndexLine,
@@ -84,8 +85,8 @@ impl M {
 }
 
 /// A signed number with `decimals` places.
-fn signed(v: f64, decimals: usize) -> String {
-    format!("{v:+.decimals$}")
+fn signed(v: f64, decimals: usize, lang: Lang) -> String {
+    crate::format::signed(v, decimals, lang)
 }
 
 /// The population page.
@@ -237,19 +238,20 @@ fn city_row(
     lang: RwSignal<Lang>,
 ) -> AnyView {
     let t = move |m: M| move || m.text(lang.get());
+    let l = lang.get_untracked();
     match city {
         Ok(c) => view! {
             <tr class="context-table__city">
                 <th scope="row">{name}</th>
-                <td class="num">{format!("{:.2}", c.from_10k)}</td>
-                <td class="num">{format!("{:.2}", c.to_10k)}</td>
-                <td class="num">{signed(c.change_10k, 2)}</td>
-                <td class="num">{signed(c.change_pct, 2)}</td>
-                <td class="num">{c.cagr.map(|g| signed(g * 100.0, 2))}</td>
+                <td class="num">{number(c.from_10k, 2, l)}</td>
+                <td class="num">{number(c.to_10k, 2, l)}</td>
+                <td class="num">{signed(c.change_10k, 2, l)}</td>
+                <td class="num">{signed(c.change_pct, 2, l)}</td>
+                <td class="num">{c.cagr.map(|g| signed(g * 100.0, 2, l))}</td>
                 <td class="num">
                     {match c.net_migration {
                         Some((year, rate)) => view! {
-                            {signed(rate, 2)}<span class="year">{format!(" ({year})")}</span>
+                            {signed(rate, 2, l)}<span class="year">{format!(" ({year})")}</span>
                             <span class="marker">" "{t(M::DerivedResidual)}</span>
                         }.into_any(),
                         None => view! { <span class="muted">{t(M::NoMigrationInputs)}</span> }.into_any(),
@@ -291,11 +293,11 @@ fn region_row(r: RegionPopulation, lang: RwSignal<Lang>) -> impl IntoView {
                     || view! { <span class="marker marker--low">" "{M::LowMarker.text(l)}</span> },
                 );
                 view! {
-                    <td class="num">{format!("{:.2}", c.from_10k)}</td>
-                    <td class="num">{format!("{:.2}", c.to_10k)}</td>
-                    <td class="num">{signed(c.change_10k, 2)}{low}</td>
-                    <td class="num">{c.change_pct.map(|p| signed(p, 2))}</td>
-                    <td class="num">{c.cagr.map(|g| signed(g * 100.0, 2))}</td>
+                    <td class="num">{number(c.from_10k, 2, l)}</td>
+                    <td class="num">{number(c.to_10k, 2, l)}</td>
+                    <td class="num">{signed(c.change_10k, 2, l)}{low}</td>
+                    <td class="num">{c.change_pct.map(|p| signed(p, 2, l))}</td>
+                    <td class="num">{c.cagr.map(|g| signed(g * 100.0, 2, l))}</td>
                 }
                 .into_any()
             }
@@ -308,7 +310,7 @@ fn region_row(r: RegionPopulation, lang: RwSignal<Lang>) -> impl IntoView {
         match &migration {
             Ok(m) => view! {
                 <td class="num">
-                    {signed(m.rate_per_1000, 2)}<span class="year">{format!(" ({})", m.year)}</span>
+                    {signed(m.rate_per_1000, 2, l)}<span class="year">{format!(" ({})", m.year)}</span>
                     <span class="marker">" "{M::DerivedResidual.text(l)}</span>
                     {m.low_confidence.then(|| view! { <span class="marker marker--low">" "{M::LowMarker.text(l)}</span> })}
                 </td>
@@ -403,7 +405,7 @@ fn index_figure(
                                 <tr>
                                     <th scope="row">{y}</th>
                                     {named.iter().map(|(_, line)| {
-                                        let v = line.points.iter().find(|(py, _)| *py == y).map(|(_, v)| format!("{v:.2}"));
+                                        let v = line.points.iter().find(|(py, _)| *py == y).map(|(_, v)| number(*v, 2, lang.get()));
                                         view! { <td class="num">{v.unwrap_or_else(|| "–".to_string())}</td> }
                                     }).collect_view()}
                                 </tr>
@@ -422,8 +424,9 @@ mod tests {
 
     #[test]
     fn signed_numbers_carry_their_sign() {
-        assert_eq!(signed(-1.234, 2), "-1.23");
-        assert_eq!(signed(0.5, 1), "+0.5");
+        assert_eq!(signed(-1.234, 2, Lang::En), "-1.23");
+        assert_eq!(signed(0.5, 1, Lang::Zh), "+0.5");
+        assert_eq!(signed(-1_234.5, 1, Lang::En), "-1,234.5");
     }
 
     #[test]

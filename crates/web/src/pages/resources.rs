@@ -11,6 +11,7 @@ use crate::charts::PALETTE;
 use crate::components::chart::EChart;
 use crate::components::export::{ExportTable, PrintStamp};
 use crate::export::Src;
+use crate::format::{self, percent};
 use crate::state::{City, Workspace};
 use charming::component::{Aria, Axis, Grid, Legend, Title};
 use charming::element::{
@@ -725,8 +726,8 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
             <table class="data-table">
                 <caption>{t(M::ResultsCaption)}" "{report.as_of_year}</caption>
                 <tbody>
-                    <tr><th scope="row">{t(M::ExtractionRatio)}</th><td class="num">{format!("{:.1} %", report.extraction_ratio * 100.0)}</td></tr>
-                    <tr><th scope="row">{t(M::ReserveYears)}</th><td class="num">{report.reserve_to_production_years.map(|y| format!("{y:.1}")).unwrap_or_else(|| "∞".into())}</td></tr>
+                    <tr><th scope="row">{t(M::ExtractionRatio)}</th><td class="num">{move || percent(report.extraction_ratio, 1, lang.get())}</td></tr>
+                    <tr><th scope="row">{t(M::ReserveYears)}</th><td class="num">{move || report.reserve_to_production_years.map(|y| format::number(y, 1, lang.get())).unwrap_or_else(|| "∞".into())}</td></tr>
                     <tr><th scope="row">{t(M::Verdict)}</th><td><span class=status_class>{verdict}</span></td></tr>
                 </tbody>
             </table>
@@ -781,8 +782,8 @@ fn DepletionResults(input: ResourceInput, report: DepletionReport) -> impl IntoV
                         {path_table.into_iter().map(|p| view! {
                             <tr>
                                 <th scope="row">{p.year}</th>
-                                <td class="num">{format!("{:.1}", p.extraction_ratio_pct)}</td>
-                                <td class="num">{p.reserve_years.map(|y| format!("{y:.1}"))}</td>
+                                <td class="num">{move || format::number(p.extraction_ratio_pct, 1, lang.get())}</td>
+                                <td class="num">{move || p.reserve_years.map(|y| format::number(y, 1, lang.get()))}</td>
                                 <td>{move || if p.projected { M::Projected.text(lang.get()) } else { M::Observed.text(lang.get()) }}</td>
                             </tr>
                         }).collect_view()}

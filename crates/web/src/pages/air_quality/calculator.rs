@@ -197,8 +197,8 @@ fn result_view(r: &AqiResult, l: Lang) -> impl IntoView {
                             {r.sub_indices.iter().map(|s| view! {
                                 <tr>
                                     <th scope="row">{key_label(s.key, l)}</th>
-                                    <td class="num">{fmt_value(s.concentration)}<span class="unit">{format!(" {}", unit_of(s.key))}</span></td>
-                                    <td class="num">{s.concentration_used.map(fmt_value).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="num">{fmt_value(s.concentration, l)}<span class="unit">{format!(" {}", unit_of(s.key))}</span></td>
+                                    <td class="num">{s.concentration_used.map(|v| fmt_value(v, l)).unwrap_or_else(|| "—".into())}</td>
                                     <td class="num">{s.iaqi.map(|v| v.to_string()).unwrap_or_else(|| "—".into())}</td>
                                     <td>{how(s.status, l)}</td>
                                 </tr>
@@ -250,9 +250,9 @@ pub fn Inverse(std_id: RwSignal<StandardId>) -> impl IntoView {
                                         {rows.into_iter().map(|r| {
                                             let cell = match r.outcome {
                                                 InverseOutcome::Range(range) => {
-                                                    let mut s = format!("{} {}", fmt_range(&range), unit_label(r.unit));
+                                                    let mut s = format!("{} {}", fmt_range(&range, l), unit_label(r.unit));
                                                     if let Some(step) = range.grid_step {
-                                                        s.push_str(&format!(" ({} {})", M::Rounded.text(l), fmt_value(step)));
+                                                        s.push_str(&format!(" ({} {})", M::Rounded.text(l), fmt_value(step, l)));
                                                     }
                                                     s
                                                 }

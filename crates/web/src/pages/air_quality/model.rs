@@ -198,31 +198,29 @@ pub fn calculate(id: StandardId, texts: &BTreeMap<String, String>) -> Calculatio
 }
 
 /// A number with the decimals it needs: integers plain, others to at most three decimals
-/// without trailing zeros.
-pub fn fmt_value(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+/// without trailing zeros, in `lang`'s number symbols.
+pub fn fmt_value(v: f64, lang: Lang) -> String {
+    crate::format::compact(v, 3, lang)
 }
 
 /// A concentration range as an inequality on `c`: `35 < c ≤ 75`, `c ≥ 500`.
-pub fn fmt_range(r: &ConcentrationRange) -> String {
+pub fn fmt_range(r: &ConcentrationRange, lang: Lang) -> String {
     let lo = if r.min_inclusive { "≤" } else { "<" };
     match r.max {
         Some(max) if max == r.min && r.min_inclusive && r.max_inclusive => {
-            format!("c = {}", fmt_value(max))
+            format!("c = {}", fmt_value(max, lang))
         }
         Some(max) => {
             let hi = if r.max_inclusive { "≤" } else { "<" };
-            format!("{} {lo} c {hi} {}", fmt_value(r.min), fmt_value(max))
+            format!(
+                "{} {lo} c {hi} {}",
+                fmt_value(r.min, lang),
+                fmt_value(max, lang)
+            )
         }
         None => {
             let op = if r.min_inclusive { "≥" } else { ">" };
-            format!("c {op} {}", fmt_value(r.min))
+            format!("c {op} {}", fmt_value(r.min, lang))
         }
     }
 }

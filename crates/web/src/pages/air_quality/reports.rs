@@ -41,14 +41,14 @@ fn compliance_table(name: String, rows: Vec<ComplianceRow>, l: Lang) -> impl Int
                 </thead>
                 <tbody>
                     {rows.into_iter().flat_map(|r| {
-                        let value = format!("{} ({})", fmt_value(r.value), r.year);
+                        let value = format!("{} ({})", fmt_value(r.value, l), r.year);
                         r.checks.into_iter().map(move |c| view! {
                             <tr>
                                 <th scope="row">{r.pollutant}</th>
                                 <td class="num">{value.clone()}</td>
                                 <td>{c.against.name().text(l)}</td>
-                                <td class="num">{c.limit.map(fmt_value).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{c.ratio.map(|x| format!("×{x:.2}")).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{c.limit.map(|v| fmt_value(v, l)).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{c.ratio.map(|x| format!("×{}", crate::format::number(x, 2, l))).unwrap_or_else(|| "—".into())}</td>
                                 <td>{verdict(c.pass, l)}</td>
                                 <td>{who_text(&c, l)}</td>
                             </tr>
@@ -122,8 +122,8 @@ pub fn Pm25Overlay() -> impl IntoView {
                                     {tb.years.iter().enumerate().map(|(i, y)| view! {
                                         <tr>
                                             <th scope="row">{*y}</th>
-                                            <td class="num">{tb.northeast.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td>
-                                            {tb.cities.iter().map(|(_, s)| view! { <td class="num">{s.get(i).copied().flatten().map(fmt_value).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                                            <td class="num">{tb.northeast.get(i).copied().flatten().map(|v| fmt_value(v, l)).unwrap_or_else(|| "—".into())}</td>
+                                            {tb.cities.iter().map(|(_, s)| view! { <td class="num">{s.get(i).copied().flatten().map(|v| fmt_value(v, l)).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

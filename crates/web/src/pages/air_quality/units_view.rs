@@ -61,7 +61,7 @@ pub fn UnitConverter() -> impl IntoView {
                     let (mass, vol) = gas_units(g);
                     let (from, to) = if d == Direction::MassToVolume { (mass, vol) } else { (vol, mass) };
                     match text.with(|s| parse_concentration(s)) {
-                        Ok(Some(v)) => format!("{}: {} {from} {} = {} {to}", M::ConvertedValue.text(l), fmt_value(v), g.formula(), fmt_value(convert(g, d, v)), ),
+                        Ok(Some(v)) => format!("{}: {} {from} {} = {} {to}", M::ConvertedValue.text(l), fmt_value(v, l), g.formula(), fmt_value(convert(g, d, v), l)),
                         Ok(None) => String::new(),
                         Err(e) => e.message(l),
                     }
@@ -83,8 +83,8 @@ pub fn UnitConverter() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{g.formula()}</th>
-                                    <td class="num">{fmt_value(g.molecular_weight_g_per_mol())}</td>
-                                    <td class="num">{format!("{} {mass}", fmt_value(convert(g, Direction::VolumeToMass, 1.0)))}</td>
+                                    <td class="num">{move || fmt_value(g.molecular_weight_g_per_mol(), lang.get())}</td>
+                                    <td class="num">{move || format!("{} {mass}", fmt_value(convert(g, Direction::VolumeToMass, 1.0), lang.get()))}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -127,7 +127,7 @@ fn the_inverse_of_220_contains_170_and_is_shown_as_an_inequality() {
     };
     assert!(range.contains(170.0));
     // IAQI rounds up, so 219 < IAQI ≤ 220 <=> 169 < c ≤ 170.
-    assert_eq!(fmt_range(&range), "169 < c ≤ 170");
+    assert_eq!(fmt_range(&range, Lang::En), "169 < c ≤ 170");
     assert!(matches!(
         inverse_of(StandardId::CnHj633_2012, "abc"),
         Err(InverseError::NotAWholeNumber(_))
@@ -140,9 +140,10 @@ fn the_inverse_of_220_contains_170_and_is_shown_as_an_inequality() {
         inverse_of(StandardId::CnHj633_2012, "501"),
         Err(InverseError::Engine(_))
     ));
-    assert_eq!(fmt_value(12.5), "12.5");
-    assert_eq!(fmt_value(170.0), "170");
-    assert_eq!(fmt_value(1.0 / 3.0), "0.333");
+    assert_eq!(fmt_value(12.5, Lang::En), "12.5");
+    assert_eq!(fmt_value(170.0, Lang::Zh), "170");
+    assert_eq!(fmt_value(1.0 / 3.0, Lang::En), "0.333");
+    assert_eq!(fmt_value(1_200.0, Lang::En), "1,200");
 }
 
 #[test]
