@@ -27,7 +27,7 @@ test('the advisor explains what triggered, and says when nothing did', async ({ 
   await page.getByLabel('City', { exact: true }).selectOption({ label: '鞍山' });
   const wind = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Wind generation compound annual growth' }) });
   await expect(wind).toContainText(`${(windCagr * 100).toFixed(2)}% per year (2016–2020), below ${(neWind * 100).toFixed(2)}% per year`);
-  await expect(wind).toContainText('Threshold from: the paper');
+  await expect(wind).toContainText('the paper: section 4.7 / Figure 2');
   await expect(wind).toContainText('4.6');
   const share = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Renewable share of generation' }) });
   await expect(share).toContainText(`${(renewableShare * 100).toFixed(1)}% (2020), below 30.0%`);

@@ -628,7 +628,7 @@ pub fn AdvisorPage() -> impl IntoView {
                 .into_any()
             }}
             {move || city().map(|c| match city_advice(&c) {
-                Ok((d, advice)) => advice_view(c.name.clone(), d, advice, lang).into_any(),
+                Ok((d, advice)) => advice_view(c.name.clone(), d, advice, lang.get()).into_any(),
                 Err(e) => view! { <p class="form-error" role="alert" lang="en">{e}</p> }.into_any(),
             })}
             <section class="card" aria-labelledby="advisor-method">
@@ -643,13 +643,8 @@ pub fn AdvisorPage() -> impl IntoView {
     }
 }
 
-fn advice_view(
-    city: String,
-    d: CityDiagnostics,
-    advice: Advice,
-    lang: RwSignal<Lang>,
-) -> impl IntoView {
-    let t = move |m: M| move || m.text(lang.get());
+fn advice_view(city: String, d: CityDiagnostics, advice: Advice, lang: Lang) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
     let fired = advice.findings.len();
     let checked = fired + advice.not_triggered.len();
     let years = d.years.clone();
@@ -661,7 +656,7 @@ fn advice_view(
     view! {
         <p class="advisor-summary" role="status">
             <strong>{city.clone()}": "</strong>
-            {move || match lang.get() {
+            {match lang {
                 Lang::Zh => format!("{fired} {} {checked} 条。", M::Summary.text(Lang::Zh)),
                 _ => format!("{fired} {} {checked}.", M::Summary.text(Lang::En)),
             }}
@@ -692,7 +687,7 @@ fn advice_view(
                 view! {
                     <div class="table-scroll" tabindex="0">
                         <table class="data-table">
-                            <caption>{move || format!("{city}: {}", M::ClearCaption.text(lang.get()))}</caption>
+                            <caption>{format!("{city}: {}", M::ClearCaption.text(lang))}</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{t(M::Diagnostic)}</th>
@@ -706,11 +701,11 @@ fn advice_view(
                                     let y = years_text(years.get(c.diagnostic).copied());
                                     view! {
                                         <tr>
-                                            <th scope="row">{move || diagnostic_name(c.diagnostic, lang.get())}</th>
+                                            <th scope="row">{diagnostic_name(c.diagnostic, lang)}</th>
                                             <td>{y}</td>
-                                            <td class="num">{move || format_value(c.diagnostic, c.value, lang.get())}</td>
-                                            <td>{move || {
-                                                let l = lang.get();
+                                            <td class="num">{format_value(c.diagnostic, c.value, lang)}</td>
+                                            <td>{{
+                                                let l = lang;
                                                 format!("{} ({} {})", M::NotTriggered.text(l), negated_words(c.comparison, l), format_value(c.diagnostic, c.threshold, l))
                                             }}</td>
                                         </tr>
@@ -731,7 +726,7 @@ fn advice_view(
                     <p>{t(M::MissingIntro)}</p>
                     <ul class="advisor-missing">
                         {missing.into_iter().map(|(id, n)| view! {
-                            <li><strong>{move || diagnostic_name(id, lang.get())}</strong>": "{move || need_text(&n, lang.get())}</li>
+                            <li><strong>{diagnostic_name(id, lang)}</strong>": "{need_text(&n, lang)}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -740,40 +735,40 @@ fn advice_view(
     }
 }
 
-fn finding_view(f: Finding, years: Option<(i32, i32)>, lang: RwSignal<Lang>) -> impl IntoView {
-    let t = move |m: M| move || m.text(lang.get());
+fn finding_view(f: Finding, years: Option<(i32, i32)>, lang: Lang) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
     let rule = f.rule;
     let id = rule.diagnostic;
     view! {
         <li class="advisor-finding">
-            <h4>{move || diagnostic_name(id, lang.get())}</h4>
+            <h4>{diagnostic_name(id, lang)}</h4>
             <dl class="advisor-dl">
                 <dt>{t(M::Value)}</dt>
                 <dd>
-                    <strong>{move || format_value(id, f.value, lang.get())}</strong>
+                    <strong>{format_value(id, f.value, lang)}</strong>
                     " ("{years_text(years)}"), "
-                    {move || comparison_words(rule.comparison, lang.get())}" "
-                    {move || format_value(id, rule.threshold, lang.get())}
+                    {comparison_words(rule.comparison, lang)}" "
+                    {format_value(id, rule.threshold, lang)}
                     " "<code class="advisor-rule">{format!("{} {} {}", rule.diagnostic, rule.comparison.symbol(), rule.threshold)}</code>
                 </dd>
                 <dt>{t(M::ThresholdFrom)}</dt>
                 <dd>
-                    {move || source_kind(&rule.threshold_source, lang.get()).0}": "
+                    {source_kind(&rule.threshold_source, lang).0}": "
                     <span lang="en">{source_kind(&rule.threshold_source, Lang::En).1}</span>
                 </dd>
                 <dt>{t(M::Challenges)}</dt>
-                <dd>{move || sections_text(rule.challenges, lang.get())}</dd>
+                <dd>{sections_text(rule.challenges, lang)}</dd>
                 <dt>{t(M::Strategies)}</dt>
-                <dd>{move || sections_text(rule.strategies, lang.get())}</dd>
+                <dd>{sections_text(rule.strategies, lang)}</dd>
                 <dt>{t(M::Why)}</dt>
-                <dd>{move || lang.get().pick(rule.explanation_en, rule.explanation_zh).to_string()}</dd>
+                <dd>{lang.pick(rule.explanation_en, rule.explanation_zh).to_string()}</dd>
             </dl>
         </li>
     }
 }
 
-fn sections_view(hits: Vec<SectionHit>, lang: RwSignal<Lang>) -> impl IntoView {
-    let t = move |m: M| move || m.text(lang.get());
+fn sections_view(hits: Vec<SectionHit>, lang: Lang) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
     if hits.is_empty() {
         return view! { <p>{t(M::NoSection)}</p> }.into_any();
     }
@@ -784,10 +779,10 @@ fn sections_view(hits: Vec<SectionHit>, lang: RwSignal<Lang>) -> impl IntoView {
                 let rules = h.triggered_by.clone();
                 view! {
                     <li>
-                        <strong>{move || section_title(id, lang.get())}</strong>
+                        <strong>{section_title(id, lang)}</strong>
                         " — "{t(M::TriggeredBy)}": "
-                        {move || {
-                            let l = lang.get();
+                        {{
+                            let l = lang;
                             rules
                                 .iter()
                                 .filter_map(|r| RULES.iter().find(|x| x.id == *r))

@@ -1039,14 +1039,14 @@ pub fn EnergyPage() -> impl IntoView {
                     if result.with(is_empty) {
                         return Some(view! { <p class="note">{t(M::Empty)}</p> }.into_any());
                     }
-                    result.with(|r| r.as_ref().err().cloned()).map(|errors| errors_view(errors, lang).into_any())
+                    result.with(|r| r.as_ref().err().cloned()).map(|errors| errors_view(errors, lang.get()).into_any())
                 }}
             </section>
             {move || {
                 result
                     .get()
                     .ok()
-                    .map(|r| results_view(r, city_name(), unit.get(), factor(), lang))
+                    .map(|r| results_view(r, city_name(), unit.get(), factor(), lang.get()))
             }}
             <section class="card" aria-labelledby="energy-method">
                 <h3 id="energy-method">{t(M::MethodHeading)}</h3>
@@ -1062,8 +1062,8 @@ pub fn EnergyPage() -> impl IntoView {
     }
 }
 
-fn errors_view(errors: Vec<CellError>, lang: RwSignal<Lang>) -> impl IntoView {
-    let t = move |m: M| move || m.text(lang.get());
+fn errors_view(errors: Vec<CellError>, lang: Lang) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
     view! {
         <div class="table-scroll energy-errors" tabindex="0" role="alert">
             <table class="data-table">
@@ -1086,9 +1086,9 @@ fn errors_view(errors: Vec<CellError>, lang: RwSignal<Lang>) -> impl IntoView {
                             view! {
                                 <tr class="rejections__row">
                                     <th scope="row">{row}</th>
-                                    <td>{move || column.map(|c| c.name(lang.get())).unwrap_or("—")}</td>
+                                    <td>{column.map(|c| c.name(lang)).unwrap_or("—")}</td>
                                     <td><code>{e.value}</code></td>
-                                    <td>{move || why.text(lang.get())}</td>
+                                    <td>{why.text(lang)}</td>
                                 </tr>
                             }
                         })
@@ -1114,13 +1114,13 @@ fn results_view(
     city: String,
     unit: EnergyUnit,
     factor: &'static GridFactor,
-    lang: RwSignal<Lang>,
+    lang: Lang,
 ) -> impl IntoView {
-    let t = move |m: M| move || m.text(lang.get());
+    let t = move |m: M| m.text(lang);
     if r.report.years.is_empty() {
         return view! { <p class="note">{t(M::Empty)}</p> }.into_any();
     }
-    let unit_label = move || energy_unit_label(unit, lang.get());
+    let unit_label = energy_unit_label(unit, lang);
     let years = r.report.years.clone();
     let co2 = r.report.co2_avoided.clone();
     let comparison = r.comparison.clone();
@@ -1153,7 +1153,7 @@ fn results_view(
             <h3 id="energy-mix">{t(M::MixHeading)}</h3>
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
-                    <caption>{let c = city.clone(); move || format!("{c}: {}", M::MixCaption.text(lang.get()))}</caption>
+                    <caption>{format!("{city}: {}", M::MixCaption.text(lang))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(M::Year)}</th>
@@ -1170,11 +1170,11 @@ fn results_view(
                             .map(|y| view! {
                                 <tr>
                                     <th scope="row">{y.year}</th>
-                                    <td class="num">{move || adaptive(unit.from_kwh(Kwh(y.total_generation_kwh)), lang.get())}</td>
-                                    <td class="num">{move || share(y.renewable_share, lang.get())}</td>
-                                    <td class="num">{move || share(y.non_fossil_share, lang.get())}</td>
-                                    <td class="num">{move || share(y.fossil_share, lang.get())}</td>
-                                    <td class="num">{move || share(y.wind_solar_share, lang.get())}</td>
+                                    <td class="num">{adaptive(unit.from_kwh(Kwh(y.total_generation_kwh)), lang)}</td>
+                                    <td class="num">{share(y.renewable_share, lang)}</td>
+                                    <td class="num">{share(y.non_fossil_share, lang)}</td>
+                                    <td class="num">{share(y.fossil_share, lang)}</td>
+                                    <td class="num">{share(y.wind_solar_share, lang)}</td>
                                 </tr>
                             })
                             .collect_view()}
@@ -1187,7 +1187,7 @@ fn results_view(
             <figure class="chart-figure chart-figure--short">
                 <EChart
                     options=move || {
-                        let l = lang.get();
+                        let l = lang;
                         growth_chart(
                             &chart_city,
                             &chart_rows(l),
@@ -1198,12 +1198,12 @@ fn results_view(
                             },
                         )
                     }
-                    label=Signal::derive(move || M::ChartTitle.text(lang.get()).to_string())
+                    label=M::ChartTitle.text(lang).to_string()
                 />
             </figure>
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
-                    <caption>{move || format!("{caption_city}: {}", M::GrowthCaption.text(lang.get()))}</caption>
+                    <caption>{format!("{caption_city}: {}", M::GrowthCaption.text(lang))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(M::Source)}</th>
@@ -1212,26 +1212,26 @@ fn results_view(
                             <th scope="col" class="num">{t(M::Cagr)}</th>
                             <th scope="col" class="num">{t(M::Northeast)}" "{t(M::Multiple)}</th>
                             <th scope="col" class="num">{t(M::Northeast)}" "{t(M::Cagr)}</th>
-                            <th scope="col" class="num">{t(M::Difference)}" "<span class="unit">{move || lang.get().pick("(points)", "（百分点）")}</span></th>
+                            <th scope="col" class="num">{t(M::Difference)}" "<span class="unit">{lang.pick("(points)", "（百分点）")}</span></th>
                         </tr>
                     </thead>
                     <tbody>
                         {comparison
                             .into_iter()
                             .map(|c| {
-                                let period = move || match c.city {
+                                let period = match c.city {
                                     Some(g) => format!("{}–{}", g.from_year, g.to_year),
-                                    None => M::NoSeries.text(lang.get()).to_string(),
+                                    None => M::NoSeries.text(lang).to_string(),
                                 };
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || source_name(c.source, lang.get())}</th>
+                                        <th scope="row">{source_name(c.source, lang)}</th>
                                         <td>{period}</td>
-                                        <td class="num">{move || multiple(c.city.and_then(|g| g.multiple), lang.get())}</td>
-                                        <td class="num">{move || share(c.city.and_then(|g| g.cagr), lang.get())}</td>
-                                        <td class="num">{move || multiple(c.reference_multiple, lang.get())}</td>
-                                        <td class="num">{move || share(c.reference_cagr, lang.get())}</td>
-                                        <td class="num">{move || c.cagr_difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, number(d * 100.0, 1, lang.get()))).unwrap_or_else(|| crate::format::NO_VALUE.into())}</td>
+                                        <td class="num">{multiple(c.city.and_then(|g| g.multiple), lang)}</td>
+                                        <td class="num">{share(c.city.and_then(|g| g.cagr), lang)}</td>
+                                        <td class="num">{multiple(c.reference_multiple, lang)}</td>
+                                        <td class="num">{share(c.reference_cagr, lang)}</td>
+                                        <td class="num">{c.cagr_difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, number(d * 100.0, 1, lang))).unwrap_or_else(|| crate::format::NO_VALUE.into())}</td>
                                     </tr>
                                 }
                             })
@@ -1240,8 +1240,8 @@ fn results_view(
                             <tr>
                                 <th scope="row">{t(M::AllRenewables)}</th>
                                 <td>{format!("{a}–{b}")}</td>
-                                <td class="num">{move || multiple(m, lang.get())}</td>
-                                <td class="num">{move || share(c, lang.get())}</td>
+                                <td class="num">{multiple(m, lang)}</td>
+                                <td class="num">{share(c, lang)}</td>
                                 <td class="num">"—"</td>
                                 <td class="num">"—"</td>
                                 <td class="num">"—"</td>
@@ -1251,7 +1251,7 @@ fn results_view(
                 </table>
             </div>
             <p class="provenance">
-                {move || if other_period { M::OtherPeriod.text(lang.get()) } else { M::SamePeriod.text(lang.get()) }}
+                {if other_period { M::OtherPeriod.text(lang) } else { M::SamePeriod.text(lang) }}
             </p>
             <details class="context-notes">
                 <summary>{t(M::SourcesHeading)}</summary>
@@ -1283,12 +1283,12 @@ fn results_view(
                                     };
                                     view! {
                                         <tr>
-                                            <th scope="row">{move || format!("{} — {}", source_name(g.source, lang.get()), if cap { M::ColCapacity.text(lang.get()) } else { M::ColGeneration.text(lang.get()) })}</th>
+                                            <th scope="row">{format!("{} — {}", source_name(g.source, lang), if cap { M::ColCapacity.text(lang) } else { M::ColGeneration.text(lang) })}</th>
                                             <td>{format!("{}–{}", g.from_year, g.to_year)}</td>
-                                            <td class="num">{move || value(g.from_value, lang.get())}</td>
-                                            <td class="num">{move || value(g.to_value, lang.get())}</td>
-                                            <td class="num">{move || multiple(g.multiple, lang.get())}</td>
-                                            <td class="num">{move || share(g.cagr, lang.get())}</td>
+                                            <td class="num">{value(g.from_value, lang)}</td>
+                                            <td class="num">{value(g.to_value, lang)}</td>
+                                            <td class="num">{multiple(g.multiple, lang)}</td>
+                                            <td class="num">{share(g.cagr, lang)}</td>
                                         </tr>
                                     }
                                 })
@@ -1302,12 +1302,12 @@ fn results_view(
             <h3 id="energy-co2">{t(M::Co2Heading)}</h3>
             <p>
                 {t(M::FactorUsed)}": "
-                <strong>{move || format!("{} tCO2/MWh", number(factor.t_co2_per_mwh, 4, lang.get()))}</strong>
+                <strong>{format!("{} tCO2/MWh", number(factor.t_co2_per_mwh, 4, lang))}</strong>
                 " ("<span lang="en">{factor.region}", "{factor.data_year}", "{factor.series}</span>")"
             </p>
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
-                    <caption>{move || format!("{city}: {}", M::Co2Caption.text(lang.get()))}</caption>
+                    <caption>{format!("{city}: {}", M::Co2Caption.text(lang))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(M::Year)}</th>
@@ -1322,9 +1322,9 @@ fn results_view(
                             .map(|c| view! {
                                 <tr>
                                     <th scope="row">{c.year}</th>
-                                    <td class="num">{move || adaptive(unit.from_kwh(Kwh(c.wind_kwh)), lang.get())}</td>
-                                    <td class="num">{move || adaptive(unit.from_kwh(Kwh(c.solar_kwh)), lang.get())}</td>
-                                    <td class="num">{move || number(c.total_t_co2, 0, lang.get())}</td>
+                                    <td class="num">{adaptive(unit.from_kwh(Kwh(c.wind_kwh)), lang)}</td>
+                                    <td class="num">{adaptive(unit.from_kwh(Kwh(c.solar_kwh)), lang)}</td>
+                                    <td class="num">{number(c.total_t_co2, 0, lang)}</td>
                                 </tr>
                             })
                             .collect_view()}
