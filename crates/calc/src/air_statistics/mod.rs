@@ -360,7 +360,9 @@ fn day_windows(map: &HourMap, date: CivilDate, rules: &ValidityRules) -> Vec<Eig
     // the map once for that span, then cut each window from it (same values, same order).
     let day_start = date.days_since_epoch() * 24;
     let span_end = day_start + i64::from(last) + 8;
-    let a = map.0.partition_point(|(h, _)| *h < day_start + i64::from(first));
+    let a = map
+        .0
+        .partition_point(|(h, _)| *h < day_start + i64::from(first));
     let b = map.0.partition_point(|(h, _)| *h < span_end);
     let span = map.0.get(a..b).unwrap_or_default();
     (first..=last)
