@@ -2,7 +2,8 @@
 //!
 //! Each subcommand runs one indicator family over the same crates the browser app uses and prints
 //! one JSON object on stdout. Errors go to stderr with a non-zero exit code:
-//! 1 for bad input data, 2 for bad arguments (clap's convention).
+//! 1 for bad input data, 2 for bad arguments (clap's convention); `report` adds 3 for nothing
+//! read or output not written (its `--help`).
 
 mod cmd;
 mod output;

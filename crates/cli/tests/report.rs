@@ -211,6 +211,23 @@ fn markdown_in_chinese_has_the_families_baseline_and_source() {
     ] {
         assert!(out.contains(s), "missing {s:?} in\n{out}");
     }
+    // The Markdown lists at most 20 rejected cells (all are in the JSON and on stderr).
+    let many: String = std::iter::once("年份,PM2.5\n".to_string())
+        .chain((0..25).map(|i| format!("{},x{i}\n", 2000 + i)))
+        .chain(std::iter::once("2030,30\n".to_string()))
+        .collect();
+    let dir = std::env::temp_dir().join(format!("renewal-report-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("丁市.csv");
+    std::fs::write(&f, many).unwrap();
+    let (code, md, _) = run(&["--format", "md", &f.to_string_lossy()]);
+    assert_eq!(code, 1);
+    assert_eq!(md.matches("not a number").count(), 20, "{md}");
+    assert!(
+        md.contains("- … 5 more (all of them are in report.json and on stderr)"),
+        "{md}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
     // Messages on stderr are Chinese too.
     assert!(err.contains("报告已写出"), "{err}");
 }

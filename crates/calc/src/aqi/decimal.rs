@@ -10,6 +10,12 @@ use std::cmp::Ordering;
 /// Most fractional digits kept when reading an `f64`; further digits are rounded half-even.
 const MAX_FRACTION_DIGITS: u32 = 18;
 
+/// Fractional digits tried by the fast path of [`Dec::from_f64`].
+const SHORT_FRACTION_DIGITS: u32 = 6;
+
+/// Mantissas of the fast path stay below 2^50 (see [`Dec::from_f64_short`]).
+const SHORT_MANTISSA_LIMIT: f64 = 1_125_899_906_842_624.0;
+
 /// Largest magnitude read exactly (exclusive). Every breakpoint table tops out far below it;
 /// larger values are beyond every index and are reported as such by the caller.
 pub(crate) const MAX_EXACT: f64 = 1e12;
@@ -29,6 +35,44 @@ impl Dec {
     /// The shortest decimal that round-trips to `x`; `None` for NaN, infinities and
     /// `|x| >= MAX_EXACT`.
     pub(crate) fn from_f64(x: f64) -> Option<Self> {
+        Self::from_f64_short(x).or_else(|| Self::from_f64_formatted(x))
+    }
+
+    /// Fast path of [`Dec::from_f64`] for values with at most [`SHORT_FRACTION_DIGITS`]
+    /// fractional digits (integers, most daily means), without formatting.
+    ///
+    /// # Formula
+    /// ```text
+    /// the least k in 0..=6 with m = round(x * 10^k), |m| < 2^50 and m / 10^k == x (IEEE)
+    /// ```
+    /// `m` and `10^k` are exact, so `m / 10^k` is the correctly rounded value of the decimal
+    /// `m·10^-k`: that decimal round-trips to `x`. With `|m| < 2^50`, `10^-k` exceeds two ulps of
+    /// `x`, so no other decimal with k fractional digits does, and none with fewer does (k is
+    /// the least): it is the shortest round-trip decimal, the one `Display` prints. Otherwise
+    /// `None` (the formatted path decides).
+    fn from_f64_short(x: f64) -> Option<Self> {
+        if !x.is_finite() || !x.is_sign_positive() || x >= MAX_EXACT {
+            return None;
+        }
+        let mut p = 1.0f64;
+        for k in 0..=SHORT_FRACTION_DIGITS {
+            let m = (x * p).round();
+            if m >= SHORT_MANTISSA_LIMIT {
+                return None;
+            }
+            if m / p == x {
+                return Some(Self {
+                    mantissa: m as i128,
+                    scale: k,
+                });
+            }
+            p *= 10.0;
+        }
+        None
+    }
+
+    /// [`Dec::from_f64`] through `Display`'s shortest round-trip digits.
+    fn from_f64_formatted(x: f64) -> Option<Self> {
         if !x.is_finite() || x.abs() >= MAX_EXACT {
             return None;
         }
@@ -153,6 +197,43 @@ mod tests {
 
     fn d(x: f64) -> Dec {
         Dec::from_f64(x).unwrap()
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_formatted_digits_on_daily_means() {
+        // Means of 1..=24 integer or one-decimal hourly values, as the daily statistics make.
+        for n in 1..=24u32 {
+            for sum in (0..3000u32).step_by(7) {
+                for x in [
+                    f64::from(sum) / f64::from(n),
+                    f64::from(sum) / 10.0 / f64::from(n),
+                ] {
+                    assert_eq!(Dec::from_f64(x), Dec::from_f64_formatted(x), "{x}");
+                }
+            }
+        }
+        assert_eq!(
+            Dec::from_f64_short(0.1),
+            Some(Dec {
+                mantissa: 1,
+                scale: 1
+            })
+        );
+        assert_eq!(Dec::from_f64_short(1.0 / 3.0), None);
+        assert_eq!(Dec::from_f64_short(-1.5), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_is_the_shortest_round_trip_decimal(x in 0.0f64..1e9, k in 0u32..8) {
+            // Arbitrary doubles, and doubles with exactly k decimals.
+            let y = (x * 10f64.powi(k as i32)).round() / 10f64.powi(k as i32);
+            for v in [x, y] {
+                if let Some(fast) = Dec::from_f64_short(v) {
+                    proptest::prop_assert_eq!(Some(fast), Dec::from_f64_formatted(v));
+                }
+            }
+        }
     }
 
     #[test]

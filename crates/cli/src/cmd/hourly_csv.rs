@@ -142,7 +142,11 @@ pub fn read(bytes: &[u8], shift_hours: i64, years: Option<(i32, i32)>) -> Option
         if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&stamp.date.year)) {
             return None;
         }
-        let hour = CivilHour::from_hours_since_epoch(stamp.hours_since_epoch() + shift_hours);
+        let hour = if shift_hours == 0 {
+            stamp
+        } else {
+            CivilHour::from_hours_since_epoch(stamp.hours_since_epoch() + shift_hours)
+        };
         for s in series.iter_mut() {
             if let Some(v) = number(cells.next()?).ok()? {
                 s.push(HourlyValue {

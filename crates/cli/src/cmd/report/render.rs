@@ -164,6 +164,9 @@ fn family_section(out: &mut String, f: &FamilyReport, lang: Lang) {
     out.push('\n');
 }
 
+/// Rejected cells listed in the Markdown; the JSON and stderr have them all.
+const MARKDOWN_REJECTIONS: usize = 20;
+
 /// The readable summary.
 pub fn markdown(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
@@ -214,8 +217,16 @@ pub fn markdown(report: &Report, lang: Lang) -> String {
         .collect();
     if !rejected.is_empty() {
         let _ = writeln!(out, "{}:\n", Msg::Rejections.text(lang));
-        for r in rejected {
+        for r in rejected.iter().take(MARKDOWN_REJECTIONS) {
             let _ = writeln!(out, "- {r}");
+        }
+        if rejected.len() > MARKDOWN_REJECTIONS {
+            let _ = writeln!(
+                out,
+                "- … {} {}",
+                rejected.len() - MARKDOWN_REJECTIONS,
+                Msg::MoreRejections.text(lang)
+            );
         }
         out.push('\n');
     }
