@@ -3,7 +3,7 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::offline_status::OfflineStatus;
-use crate::components::share::{receive, Incoming, ShareControl, ShareNotice};
+use crate::components::share::{receive, Incoming, ShareControl, ShareNotice, SharePanel};
 use crate::components::theme::{provide_theme, PaletteSwitch};
 use crate::embed::EmbedSpec;
 use crate::i18n::{apply_to_document, initial_lang, Lang, Msg};
@@ -46,8 +46,14 @@ pub fn App() -> impl IntoView {
     // A shared link (`#/page?s=…`), on load or pasted into the address bar of an open tab.
     let incoming = RwSignal::new(None::<Incoming>);
     receive(&current_hash(), lang, page, workspace, incoming);
+    let share_open = RwSignal::new(false);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash();
+        if EmbedSpec::from_hash(&hash).is_some() {
+            // The embed view is a different page shell: start it afresh.
+            let _ = web_sys::window().map(|w| w.location().reload());
+            return;
+        }
         page.set(Page::from_hash(&hash));
         receive(&hash, lang, page, workspace, incoming);
     });
@@ -60,13 +66,14 @@ pub fn App() -> impl IntoView {
                 <p class="site-header__tagline">{move || Msg::AppTagline.text(lang.get())}</p>
             </div>
             <div class="site-header__tools">
-                <ShareControl/>
+                <ShareControl open=share_open/>
                 <LanguageSwitch/>
                 <PaletteSwitch/>
             </div>
         </header>
         <Nav/>
         <main id="main" tabindex="-1">
+            <SharePanel open=share_open/>
             <ShareNotice incoming=incoming/>
             {move || match page.get() {
                 Page::Data => view! { <DataPage/> }.into_any(),

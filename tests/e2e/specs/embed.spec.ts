@@ -69,7 +69,7 @@ test('the snippet from "Embed this" shows the user\'s comparison in a sandboxed 
   await app.open('en', 'overview');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByLabel('View to embed').selectOption('overview');
-  await page.getByRole('combobox', { name: /^Language/ }).selectOption('en');
+  await page.getByLabel('Language of the embed').selectOption('en');
   const snippet = await page.getByLabel('HTML to paste into your page').inputValue();
   expect(snippet).toContain('sandbox="allow-scripts allow-same-origin');
   expect(snippet).toContain(`<script src="${baseURL}/embed.js" async></script>`);

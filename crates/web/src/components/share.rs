@@ -62,8 +62,8 @@ impl M {
             (Self::EmbedView, Zh) => "要嵌入的视图",
             (Self::EmbedTheme, En) => "Theme",
             (Self::EmbedTheme, Zh) => "配色",
-            (Self::EmbedLanguage, En) => "Language",
-            (Self::EmbedLanguage, Zh) => "语言",
+            (Self::EmbedLanguage, En) => "Language of the embed",
+            (Self::EmbedLanguage, Zh) => "嵌入视图的语言",
             (Self::SnippetLabel, En) => "HTML to paste into your page",
             (Self::SnippetLabel, Zh) => "粘贴到您网页中的 HTML",
             (Self::SnippetNote, En) => "The script embed.js makes the frame as tall as its content; the frame sends nothing but its height to your page.",
@@ -196,13 +196,29 @@ pub fn ShareNotice(incoming: RwSignal<Option<Incoming>>) -> impl IntoView {
     }
 }
 
-/// The "Share" button and its panel: the link, and the "Embed this" snippet.
+/// The "Share" button (in the header); it opens [`SharePanel`].
 #[component]
-pub fn ShareControl() -> impl IntoView {
+pub fn ShareControl(open: RwSignal<bool>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    view! {
+        <button
+            type="button"
+            class="button share-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="share-panel"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || M::Share.text(lang.get())}
+        </button>
+    }
+}
+
+/// The share panel: the link, and the "Embed this" snippet.
+#[component]
+pub fn SharePanel(open: RwSignal<bool>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let page = expect_context::<RwSignal<Page>>();
     let workspace = expect_context::<RwSignal<Workspace>>();
-    let open = RwSignal::new(false);
     let copied = RwSignal::new(false);
     let target = RwSignal::new(None::<EmbedTarget>);
     let theme = RwSignal::new(Theme::Light);
@@ -256,16 +272,12 @@ pub fn ShareControl() -> impl IntoView {
         }
     };
     let t = move |m: M| move || m.text(lang.get());
+    Effect::new(move |_| {
+        if !open.get() {
+            copied.set(false);
+        }
+    });
     view! {
-        <button
-            type="button"
-            class="button share-toggle"
-            aria-expanded=move || open.get().to_string()
-            aria-controls="share-panel"
-            on:click=move |_| { copied.set(false); open.update(|o| *o = !*o) }
-        >
-            {t(M::Share)}
-        </button>
         <Show when=move || open.get()>
             <section id="share-panel" class="share-panel card" aria-labelledby="share-heading">
                 <h2 id="share-heading">{t(M::Heading)}</h2>
