@@ -6,14 +6,15 @@
 
 pub mod charts;
 pub mod comparison;
-pub mod format;
 pub mod components;
+pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod province;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod upload;
 
 mod app;
 

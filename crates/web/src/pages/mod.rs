@@ -7,3 +7,4 @@ pub mod industry;
 pub mod overview;
 pub mod population;
 pub mod resources;
+pub mod upload;
