@@ -49,6 +49,7 @@ pub enum M {
     Original,
     Reason,
     FirstShown,
+    Of,
     AirDays,
     AirNone,
     Accept,
@@ -90,7 +91,8 @@ impl M {
             Self::Cell => ("Cell", "单元格"),
             Self::Original => ("Original text", "原始文本"),
             Self::Reason => ("Reason", "原因"),
-            Self::FirstShown => ("Only the first rejected cells are listed.", "仅列出前若干个被拒绝的单元格。"),
+            Self::FirstShown => ("Rejected cells listed: the first", "列出的被拒绝单元格：前"),
+            Self::Of => ("of", "个，共"),
             Self::AirDays => ("Hourly or daily air-quality data: daily AQI and HJ 663 annual statistics computed for", "小时或日空气质量数据：已计算日 AQI 和 HJ 663 年统计，天数"),
             Self::AirNone => ("No hourly or daily air-quality data: only annual values are added.", "没有小时或日空气质量数据：只添加年度数值。"),
             Self::Accept => ("Add the uploaded file to my data", "将上传的文件添加到我的数据"),
@@ -407,7 +409,8 @@ fn UploadPreviewView(
     let source = p.source.clone();
     let air_days: usize = result.air.iter().map(|a| a.record.daily_aqi.len()).sum();
     let air_error = result.air_error.clone();
-    let shown_all = p.cells_rejected <= MAX_REJECTIONS_SHOWN;
+    let total_rejected = p.rejections_total;
+    let shown_all = total_rejected <= p.rejections.len();
     view! {
         <section class="preview" aria-labelledby="upload-preview-heading">
             <h3 id="upload-preview-heading">{t(M::PreviewHeading)}</h3>
@@ -441,7 +444,7 @@ fn UploadPreviewView(
                         </tr>
                     </thead>
                     <tbody>
-                        {p.columns.iter().cloned().map(|c| {
+                        {p.columns.iter().map(|c| {
                             let unit = c.unit;
                             let unknown = c.unknown_unit_text.clone();
                             view! {
@@ -482,7 +485,14 @@ fn UploadPreviewView(
                         </tbody>
                     </table>
                 </div>
-                {(!shown_all).then(|| view! { <p class="note">{t(M::FirstShown)}</p> })}
+                {(!shown_all).then(|| view! {
+                    <p class="note">
+                        {move || {
+                            let l = lang.get();
+                            format!("{} {MAX_REJECTIONS_SHOWN} {} {}", M::FirstShown.text(l), M::Of.text(l), crate::format::number(total_rejected as f64, 0, l))
+                        }}
+                    </p>
+                })}
             })}
         </section>
     }

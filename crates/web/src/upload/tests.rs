@@ -40,6 +40,7 @@ fn chunked_reading_gives_what_parse_table_gives_and_reports_lines() {
     assert_eq!(r.preview, preview(&direct));
     // Header is line 1, data row i is line i + 2.
     assert_eq!(r.preview.rejections.len(), 1);
+    assert_eq!(r.preview.rejections_total, 1);
     assert_eq!(r.preview.rejections[0].cell, "B110002");
     assert_eq!(r.preview.data_rows, 120_000);
     let reading: Vec<u64> = seen
@@ -130,6 +131,18 @@ fn a_duplicate_hour_is_rejected_by_the_reader_and_one_hour_gives_no_valid_day() 
     assert_eq!(r.air_error, None);
     // One hour of 24: below HJ 663's 20 hours, so the day has no valid AQI.
     assert_eq!(r.air[0].record.daily_aqi, vec![None]);
+}
+
+#[test]
+fn only_the_first_rejections_are_sent_but_all_are_counted() {
+    let mut csv = String::from("year,pm25\n");
+    for y in 1901..2000 {
+        csv.push_str(&format!("{y},bad\n"));
+    }
+    let (r, _) = run(csv.as_bytes());
+    assert_eq!(r.preview.rejections.len(), MAX_REJECTIONS_SHOWN);
+    assert_eq!(r.preview.rejections_total, 99);
+    assert_eq!(r.preview.rejections[0].cell, "B2");
 }
 
 #[test]
