@@ -106,10 +106,10 @@ test('a million hourly rows are read off the main thread and become daily AQI an
   await page.getByLabel('Choose a CSV, TSV or Excel (XLSX) file').setInputFiles(file);
   await expect(page.getByRole('progressbar', { name: 'Reading the file' })).toBeVisible();
   const tProgress = await page.evaluate(() => performance.now());
-  // The page answers while the worker works: typing in the paste box is echoed.
-  await page.getByLabel('Paste your table here').fill('responsive?');
-  await expect(page.getByLabel('Paste your table here')).toHaveValue('responsive?');
-  await page.getByLabel('Paste your table here').fill('');
+  // The page answers while the worker works: typing is echoed. (Not the paste box: it parses
+  // on every keystroke, on the main thread, which is the paste flow's cost, not the upload's.)
+  await page.getByLabel('City name for rows that name none').fill('responsive?');
+  await expect(page.getByLabel('City name for rows that name none')).toHaveValue('responsive?');
   await expect(page.getByRole('heading', { name: 'How the uploaded file was read' })).toBeVisible({ timeout: 15 * 60_000 });
   const seconds = (Date.now() - wall0) / 1000;
   const t1 = await page.evaluate(() => performance.now());

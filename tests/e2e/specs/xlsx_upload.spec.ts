@@ -21,7 +21,7 @@ test('an XLSX workbook of hourly data is read and its daily AQI shown', async ({
   await expect(page.locator('.upload-summary')).toContainText('72 行');
   const mapping = app.table('上传文件的列及其识别结果');
   await expect(mapping.getByRole('combobox', { name: '识别为 CO (mg/m³)' })).toHaveValue('co');
-  await page.getByLabel('未注明城市的行所属城市').fill('测试市');
+  await page.getByLabel('文件中未注明城市的行所属城市').fill('测试市');
   await page.getByRole('button', { name: '将上传的文件添加到我的数据' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已从文件添加' })).toHaveText('已从文件添加： 测试市');
 
