@@ -20,6 +20,7 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod theme;
+pub mod upload;
 
 mod app;
 

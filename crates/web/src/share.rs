@@ -200,9 +200,13 @@ pub fn decode(token: &str) -> Result<Loaded, ShareError> {
         });
     }
     let cities = validate(shared.workspace.cities)?;
+    // Daily air-quality records travel with their city; records of no city are dropped.
+    let mut air = shared.workspace.air;
+    air.retain(|id, _| cities.iter().any(|c| c.id == *id));
     let saved = Saved {
         version: FORMAT_VERSION,
         cities,
+        air,
     };
     let text = serde_json::to_string(&saved).map_err(|e| ShareError::Json(short(&e)))?;
     let workspace = Workspace::from_json(&text).map_err(|e| ShareError::Json(format!("{e:?}")))?;
@@ -279,14 +283,27 @@ pub fn is_pristine(ws: &Workspace) -> bool {
 
 /// The workspace with `incoming`'s cities added after `current`'s ("load alongside").
 pub fn alongside(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let mut cities = current.cities.clone();
-    cities.extend(incoming.cities.iter().cloned());
-    for (i, c) in cities.iter_mut().enumerate() {
-        c.id = u32::try_from(i).unwrap_or(u32::MAX);
+    // Ids are renumbered in order; each city's daily air-quality record follows its new id.
+    let mut cities = Vec::new();
+    let mut air = std::collections::BTreeMap::new();
+    for (ws, c) in current
+        .cities
+        .iter()
+        .map(|c| (current, c))
+        .chain(incoming.cities.iter().map(|c| (incoming, c)))
+    {
+        let id = u32::try_from(cities.len()).unwrap_or(u32::MAX);
+        if let Some(record) = ws.air.get(&c.id) {
+            air.insert(id, record.clone());
+        }
+        let mut c = c.clone();
+        c.id = id;
+        cities.push(c);
     }
     let saved = Saved {
         version: FORMAT_VERSION,
         cities,
+        air,
     };
     serde_json::to_string(&saved)
         .ok()
@@ -444,6 +461,33 @@ mod tests {
         assert_eq!(ids, [0, 1, 2]);
         assert!(is_pristine(&Workspace::with_example(Lang::En)));
         assert!(!is_pristine(&a));
+    }
+
+    #[test]
+    fn daily_air_records_follow_their_city_when_loaded_alongside() {
+        let record = |first_day: &str| crate::upload::AirRecord {
+            hourly: true,
+            first_day: first_day.into(),
+            daily_aqi: vec![Some(50), None],
+            days_dropped: 0,
+            years: Vec::new(),
+        };
+        let mut a = workspace("city,year,PM2.5\nA,2022,30\n");
+        let mut b = workspace("city,year,PM2.5\nB,2022,40\nC,2022,50\n");
+        let (a_id, c_id) = (a.cities[0].id, b.cities[1].id);
+        a.air.insert(a_id, record("2022-01-01"));
+        b.air.insert(c_id, record("2023-06-01"));
+        let both = alongside(&a, &b);
+        // A keeps id 0; C (second of the incoming) becomes id 2; B has no record.
+        assert_eq!(
+            both.air.get(&0).map(|r| r.first_day.as_str()),
+            Some("2022-01-01")
+        );
+        assert_eq!(
+            both.air.get(&2).map(|r| r.first_day.as_str()),
+            Some("2023-06-01")
+        );
+        assert_eq!(both.air.len(), 2);
     }
 
     proptest! {

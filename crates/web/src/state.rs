@@ -6,6 +6,7 @@
 //! The persisted form is this module's own versioned struct ([`Saved`]), not the data crate's
 //! types, so the storage format changes only on purpose.
 
+use crate::upload::{AirRecord, Stat, UploadResult};
 use renewal_data::example_city;
 use renewal_data::{IndicatorId, Lang, ParsedTable, TimeKey};
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,10 @@ pub struct AcceptReport {
 pub struct Workspace {
     /// The cities, in the order they were added.
     pub cities: Vec<City>,
+    /// Daily AQI and HJ 663 annual statistics from uploaded hourly or daily data, by city id.
+    /// Only these derived values are kept, never the hourly values (a year of hourly data for
+    /// six pollutants is about 1 MB of JSON; `localStorage` holds about 5 MB per site).
+    pub air: BTreeMap<u32, AirRecord>,
     next_id: u32,
 }
 
@@ -79,6 +84,9 @@ pub struct Saved {
     pub version: u32,
     /// The cities.
     pub cities: Vec<City>,
+    /// [`Workspace::air`] (absent in files written before it existed).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub air: BTreeMap<u32, AirRecord>,
 }
 
 /// Why a saved workspace or project file was not loaded.
@@ -154,12 +162,6 @@ impl Workspace {
     pub fn accept(&mut self, table: &ParsedTable, default_name: &str) -> AcceptReport {
         let mut report = AcceptReport::default();
         for s in &table.series {
-            let name = s
-                .city
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .unwrap_or(default_name);
             let annual: Vec<(i32, f64)> = s
                 .points
                 .iter()
@@ -169,44 +171,132 @@ impl Workspace {
                 })
                 .collect();
             report.sub_annual += s.points.len() - annual.len();
-            if annual.is_empty() {
-                continue;
+            self.merge(
+                &mut report,
+                s.city.as_deref(),
+                default_name,
+                s.indicator,
+                &annual,
+            );
+        }
+        report
+    }
+
+    /// The index of the (non-example) city named `city` (or `default_name`), created if needed.
+    fn city_index(
+        &mut self,
+        report: &mut AcceptReport,
+        city: Option<&str>,
+        default_name: &str,
+    ) -> usize {
+        let name = city
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(default_name);
+        match self
+            .cities
+            .iter()
+            .position(|c| !c.example && c.name == name)
+        {
+            Some(i) => {
+                if !report.updated.iter().any(|n| n == name)
+                    && !report.added.iter().any(|n| n == name)
+                {
+                    report.updated.push(name.to_string());
+                }
+                i
             }
-            let index = match self
-                .cities
-                .iter()
-                .position(|c| !c.example && c.name == name)
-            {
-                Some(i) => {
-                    if !report.updated.iter().any(|n| n == name)
-                        && !report.added.iter().any(|n| n == name)
-                    {
-                        report.updated.push(name.to_string());
-                    }
-                    i
-                }
-                None => {
-                    self.push(City {
-                        id: 0,
-                        name: name.to_string(),
-                        hidden: false,
-                        example: false,
-                        series: BTreeMap::new(),
-                    });
-                    report.added.push(name.to_string());
-                    self.cities.len() - 1
-                }
-            };
-            let Some(city) = self.cities.get_mut(index) else {
-                continue;
-            };
-            let target = city.series.entry(s.indicator).or_default();
-            for (y, v) in annual {
-                target.insert(y, v);
-                report.values += 1;
+            None => {
+                self.push(City {
+                    id: 0,
+                    name: name.to_string(),
+                    hidden: false,
+                    example: false,
+                    series: BTreeMap::new(),
+                });
+                report.added.push(name.to_string());
+                self.cities.len() - 1
+            }
+        }
+    }
+
+    fn merge(
+        &mut self,
+        report: &mut AcceptReport,
+        city: Option<&str>,
+        default_name: &str,
+        indicator: IndicatorId,
+        annual: &[(i32, f64)],
+    ) {
+        if annual.is_empty() {
+            return;
+        }
+        let index = self.city_index(report, city, default_name);
+        let Some(city) = self.cities.get_mut(index) else {
+            return;
+        };
+        let target = city.series.entry(indicator).or_default();
+        for &(y, v) in annual {
+            target.insert(y, v);
+            report.values += 1;
+        }
+    }
+
+    /// Merge an upload read by the worker: its annual values as [`Workspace::accept`] does, and
+    /// per city the daily AQI and HJ 663 statistics (replacing the city's earlier ones). The
+    /// valid HJ 663 annual means of PM2.5, PM10, SO2 and NO2 also become the city's annual
+    /// values of those indicators (they are what annual tables such as the paper's Table 1
+    /// report); CO and O3 have no annual mean in HJ 663 and are kept only as statistics.
+    pub fn accept_upload(&mut self, upload: &UploadResult, default_name: &str) -> AcceptReport {
+        let mut report = AcceptReport::default();
+        for s in &upload.annual {
+            self.merge(
+                &mut report,
+                s.city.as_deref(),
+                default_name,
+                s.indicator,
+                &s.points,
+            );
+        }
+        for a in &upload.air {
+            report.sub_annual += a.record.daily_aqi.len();
+            for (key, indicator) in [
+                ("pm25", IndicatorId::Pm25),
+                ("pm10", IndicatorId::Pm10),
+                ("so2", IndicatorId::So2),
+                ("no2", IndicatorId::No2),
+            ] {
+                let means: Vec<(i32, f64)> = a
+                    .record
+                    .years
+                    .iter()
+                    .filter_map(|y| {
+                        let s = y
+                            .stats
+                            .iter()
+                            .find(|s| s.pollutant == key && s.stat == Stat::AnnualMean)?;
+                        Some((y.year, s.value?))
+                    })
+                    .collect();
+                self.merge(
+                    &mut report,
+                    a.city.as_deref(),
+                    default_name,
+                    indicator,
+                    &means,
+                );
+            }
+            let index = self.city_index(&mut report, a.city.as_deref(), default_name);
+            if let Some(c) = self.cities.get(index) {
+                self.air.insert(c.id, a.record.clone());
             }
         }
         report
+    }
+
+    /// The daily and annual air statistics of city `id`, if any were uploaded.
+    pub fn air_of(&self, id: u32) -> Option<&AirRecord> {
+        self.air.get(&id)
     }
 
     /// Rename a city; an empty name is refused (returns false).
@@ -231,6 +321,7 @@ impl Workspace {
     /// Delete a city.
     pub fn remove(&mut self, id: u32) {
         self.cities.retain(|c| c.id != id);
+        self.air.remove(&id);
     }
 
     /// The persisted form.
@@ -238,6 +329,7 @@ impl Workspace {
         Saved {
             version: FORMAT_VERSION,
             cities: self.cities.clone(),
+            air: self.air.clone(),
         }
     }
 
@@ -266,6 +358,7 @@ impl Workspace {
         let next_id = saved.cities.iter().map(|c| c.id + 1).max().unwrap_or(0);
         Ok(Self {
             cities: saved.cities,
+            air: saved.air,
             next_id,
         })
     }
@@ -359,5 +452,67 @@ mod tests {
         assert!(LoadError::Newer { found: 99 }
             .message(Lang::Zh)
             .contains("更新版本"));
+    }
+
+    #[test]
+    fn an_upload_keeps_daily_aqi_and_annual_means_and_survives_saving() {
+        use crate::upload::{process, AirRecord, AirYear, CityAir, StatValue, UploadResult};
+        // A hand-made result: 2022 with a valid PM2.5 annual mean and an invalid PM10 one.
+        let record = AirRecord {
+            hourly: true,
+            first_day: "2022-01-01".into(),
+            daily_aqi: vec![Some(50), None, Some(107)],
+            days_dropped: 0,
+            years: vec![AirYear {
+                year: 2022,
+                valid_days: 2,
+                good_days: 1,
+                stats: vec![
+                    StatValue {
+                        pollutant: "pm25".into(),
+                        stat: Stat::AnnualMean,
+                        value: Some(41.5),
+                        days: 330,
+                    },
+                    StatValue {
+                        pollutant: "pm10".into(),
+                        stat: Stat::AnnualMean,
+                        value: None,
+                        days: 2,
+                    },
+                ],
+            }],
+        };
+        let mut upload = process(
+            b"year,PM2.5\n2020,50\n",
+            &ParseOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        upload.air = vec![CityAir {
+            city: None,
+            record: record.clone(),
+        }];
+        let upload: UploadResult = upload;
+        let mut ws = Workspace::with_example(Lang::En);
+        let r = ws.accept_upload(&upload, "My city");
+        assert_eq!(r.added, vec!["My city"]);
+        assert_eq!(r.values, 2); // 2020 from the table, 2022 from the statistics
+        let id = ws.cities[1].id;
+        assert_eq!(
+            ws.cities[1].annual(IndicatorId::Pm25),
+            vec![(2020, 50.0), (2022, 41.5)]
+        );
+        assert!(ws.cities[1].annual(IndicatorId::Pm10).is_empty());
+        assert_eq!(ws.air_of(id), Some(&record));
+        let back = Workspace::from_json(&ws.to_json()).unwrap();
+        assert_eq!(back, ws);
+        // Files written before `air` existed still load.
+        assert!(Workspace::from_json(r#"{"version":1,"cities":[]}"#)
+            .unwrap()
+            .air
+            .is_empty());
+        ws.remove(id);
+        assert!(ws.air.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Parsing runs on every edit of the paste box but changes nothing until "Add to my data" is
 //! pressed, so a bad paste never replaces good data. The paste box's text is kept in storage.
+//! Uploaded files are read off the main thread ([`crate::pages::upload`]).
 
 use crate::components::download::{read_chosen_file, save_text};
 use crate::components::export::{ExportTable, PrintStamp};
@@ -105,8 +106,9 @@ pub fn DataPage() -> impl IntoView {
                 let grid = p.as_ref().ok().and_then(|t| text.with_untracked(|s| preview_grid::build(s, t)));
                 view! { <PreviewView preview=p grid=grid options=options/> }
             })}
+            <crate::pages::upload::UploadCard/>
             <CityList/>
-            <FilesCard text=text/>
+            <FilesCard/>
         </section>
     }
 }
@@ -221,9 +223,9 @@ fn PreviewView(
     .into_any()
 }
 
-/// The select that changes how one column is read.
+/// The select that changes how one column is read (also used by the upload preview).
 #[component]
-fn RoleSelect(
+pub fn RoleSelect(
     column: usize,
     header: String,
     role: ColumnRole,
@@ -363,20 +365,13 @@ fn CityList() -> impl IntoView {
     }
 }
 
-/// Upload a text table into the paste box, download templates, export and import the project.
+/// Download templates, export and import the project.
 #[component]
-fn FilesCard(text: RwSignal<String>) -> impl IntoView {
+fn FilesCard() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let workspace = expect_context::<RwSignal<Workspace>>();
     let t = move |m: Msg| move || m.text(lang.get());
     let message = RwSignal::new(None::<String>);
-    let upload = move |ev: leptos::ev::Event| {
-        leptos::task::spawn_local(async move {
-            if let Some((_, content)) = read_chosen_file(&ev).await {
-                text.set(content);
-            }
-        });
-    };
     let import = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
             let Some((name, content)) = read_chosen_file(&ev).await else {
@@ -399,12 +394,6 @@ fn FilesCard(text: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="card files">
             <h3>{t(Msg::FilesHeading)}</h3>
-            <p>
-                <label for="upload">{t(Msg::UploadLabel)}</label>
-                " "
-                <input id="upload" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" on:change=upload/>
-            </p>
-            <p class="note">{t(Msg::UploadNote)}</p>
             <p>{t(Msg::TemplatesLabel)}</p>
             <ul class="template-list">
                 {Family::ALL

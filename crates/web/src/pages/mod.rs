@@ -12,3 +12,4 @@ pub mod industry;
 pub mod overview;
 pub mod population;
 pub mod resources;
+pub mod upload;

@@ -1,11 +1,13 @@
 //! Air quality: the single-reading AQI calculator (four standards), its inverse, gas unit
 //! conversion, each city's annual compliance, PM2.5 beside the Northeast, the paper's Table 1
-//! recomputed, and the method with its sources.
+//! recomputed, daily AQI and HJ 663 annual statistics of uploaded hourly data ([`daily`]), and
+//! the method with its sources.
 //!
 //! Strings live in [`text`], decisions and maths in [`model`] (tested natively); the views in
 //! `calculator`, `units_view` and `reports` only lay them out.
 
 mod calculator;
+pub mod daily;
 pub mod model;
 mod reports;
 pub mod text;
@@ -35,6 +37,7 @@ pub fn AirQualityPage() -> impl IntoView {
             <Inverse std_id=std_id/>
             <UnitConverter/>
             <Compliance/>
+            <daily::DailyStats/>
             <Pm25Overlay/>
             <PaperAudit/>
             <section class="card" aria-labelledby="air-method-heading">
