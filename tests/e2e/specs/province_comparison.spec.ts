@@ -41,7 +41,10 @@ const shares = va.map((v) => v / total);
 const hhi = shares.reduce((a, s) => a + s * s, 0);
 const evenness = -shares.reduce((a, s) => a + s * Math.log(s), 0) / Math.log(3);
 
-const sign = (v: number, d = 2) => (v >= 0 ? '+' : '') + v.toFixed(d);
+// Numbers as the page prints them: grouped in thousands (CLDR: ',' in en and zh), fixed decimals.
+const fixed = (v: number, d = 2) =>
+  v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const sign = (v: number, d = 2) => (v >= 0 ? '+' : '') + fixed(v, d);
 
 const LANGS = [
   {
@@ -81,14 +84,14 @@ for (const L of LANGS) {
     await expect(pop).toBeVisible();
     const rows = await app.rows(L.popCaption);
     const city = rows.find((r) => r[0] === '阜新')!;
-    expect(city.slice(1, 6)).toEqual([p16.toFixed(2), p22.toFixed(2), sign(cityChange), sign(cityPct), sign(cityCagr)]);
+    expect(city.slice(1, 6)).toEqual([fixed(p16), fixed(p22), sign(cityChange), sign(cityPct), sign(cityCagr)]);
     expect(city[6]).toContain(`${sign(cityMigration)} (2021)`);
     const ln = rows.find((r) => r[0] === L.liaoning)!;
-    expect(ln.slice(1, 6)).toEqual([ln16.toFixed(2), ln22.toFixed(2), sign(ln22 - ln16), sign(((ln22 - ln16) / ln16) * 100), sign(lnCagr)]);
+    expect(ln.slice(1, 6)).toEqual([fixed(ln16), fixed(ln22), sign(ln22 - ln16), sign(((ln22 - ln16) / ln16) * 100), sign(lnCagr)]);
     // The provinces' derived net migration of 2021 (N4b) is rated low: left out by default.
     expect(ln[6]).toContain(L.lowOut);
     const ne = rows.find((r) => r[0] === L.northeast)!;
-    expect(ne.slice(1, 3)).toEqual([ne16.toFixed(2), ne22.toFixed(2)]);
+    expect(ne.slice(1, 3)).toEqual([fixed(ne16), fixed(ne22)]);
     // The source of the Liaoning row: table and confidence in the summary, the citation inside.
     const source = pop.getByRole('row', { name: new RegExp(`^${L.liaoning}`) }).locator('summary').first();
     await expect(source).toHaveText(`N1c · ${L.high}`);
