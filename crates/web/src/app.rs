@@ -113,20 +113,6 @@ pub fn page_name(page: Page, lang: Lang) -> &'static str {
     msg.text(lang)
 }
 
-/// Pages that have a view in this build.
-const BUILT: [Page; 10] = [
-    Page::Overview,
-    Page::Data,
-    Page::Air,
-    Page::Resources,
-    Page::Energy,
-    Page::Industry,
-    Page::Population,
-    Page::Composite,
-    Page::Advisor,
-    Page::Baseline,
-];
-
 #[component]
 fn Nav() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -134,7 +120,7 @@ fn Nav() -> impl IntoView {
     view! {
         <nav class="site-nav" aria-label=move || Msg::NavLabel.text(lang.get())>
             <ul>
-                {BUILT
+                {Page::ALL
                     .into_iter()
                     .map(|p| view! {
                         <li>
