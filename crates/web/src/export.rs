@@ -95,6 +95,10 @@ pub enum Src {
     Pm25,
     Audit,
     UnitFactors,
+    Energy,
+    Composite,
+    Advisor,
+    DailyAir,
 }
 
 impl Src {
@@ -132,6 +136,22 @@ impl Src {
             Src::UnitFactors => (
                 "Ideal-gas conversion between mass and volume concentrations at 25 °C and 1 atm; molar volume and molecular weights from the calculator's unit table",
                 "按 25 °C、1 个标准大气压的理想气体换算质量浓度与体积浓度；摩尔体积与分子量取自计算器单位表",
+            ),
+            Src::Energy => (
+                "Your data; Northeast growth from Miao, Xiong, Feng, He, Figure 2 (sections 4.6-4.7); CO2 with the grid emission factor named in the view",
+                "您的数据；东北增长取自 Miao、Xiong、Feng、He，图 2（第 4.6–4.7 节）；CO2 按视图中所列电网排放因子计算",
+            ),
+            Src::Composite => (
+                "TOPSIS (Hwang & Yoon 1981) with the weights chosen in the view, over your data and, where allowed, the paper's Table 1",
+                "TOPSIS（Hwang 与 Yoon 1981），权重按视图所选，基于您的数据及（在允许时）论文表 1",
+            ),
+            Src::Advisor => (
+                "The calculator's rules from Miao, Xiong, Feng, He (sections named per rule), applied to your data",
+                "计算器依据 Miao、Xiong、Feng、He 制定的规则（各规则注明章节），应用于您的数据",
+            ),
+            Src::DailyAir => (
+                "Your uploaded data: daily AQI by HJ 633-2012, annual statistics by HJ 663-2013, limits of GB 3095-2012",
+                "您上传的数据：日 AQI 按 HJ 633-2012，年度统计按 HJ 663-2013，限值依 GB 3095-2012",
             ),
         };
         match lang {

@@ -6,6 +6,8 @@
 //!
 //! [`city_diagnostics`] is pure and tested natively; the view only formats its result.
 
+use crate::components::export::ExportTable;
+use crate::export::Src;
 use crate::format::{adaptive, number, percent};
 use crate::pages::energy;
 use crate::pages::resources::{calculate, prefill, FormError};
@@ -685,7 +687,7 @@ fn advice_view(city: String, d: CityDiagnostics, advice: Advice, lang: Lang) -> 
                 view! { <p>{t(M::NoSection)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0">
+                    <ExportTable source=Src::Advisor.text(lang).to_string()>
                         <table class="data-table">
                             <caption>{format!("{city}: {}", M::ClearCaption.text(lang))}</caption>
                             <thead>
@@ -713,7 +715,7 @@ fn advice_view(city: String, d: CityDiagnostics, advice: Advice, lang: Lang) -> 
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ExportTable>
                 }.into_any()
             }}
         </section>

@@ -8,6 +8,8 @@
 
 use crate::charts::{escape_html, PALETTE};
 use crate::components::chart::EChart;
+use crate::components::export::ExportTable;
+use crate::export::Src;
 use crate::format::{adaptive, number, percent};
 use crate::state::{City, Workspace};
 use charming::component::{Aria, Axis, Grid, Legend, Title};
@@ -1141,6 +1143,7 @@ fn results_view(
     };
     let chart_city = city.clone();
     let caption_city = city.clone();
+    let co2_caption = format!("{city}: {}", M::Co2Caption.text(lang));
     let growth_rows = r.report.generation_growth.clone();
     let capacity_rows = r.report.capacity_growth.clone();
     let renewables = r.renewables;
@@ -1151,7 +1154,7 @@ fn results_view(
     view! {
         <section class="card" aria-labelledby="energy-mix">
             <h3 id="energy-mix">{t(M::MixHeading)}</h3>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Src::Energy.text(lang).to_string()>
                 <table class="data-table">
                     <caption>{format!("{city}: {}", M::MixCaption.text(lang))}</caption>
                     <thead>
@@ -1180,7 +1183,7 @@ fn results_view(
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
         </section>
         <section class="card" aria-labelledby="energy-growth">
             <h3 id="energy-growth">{t(M::GrowthHeading)}</h3>
@@ -1201,7 +1204,7 @@ fn results_view(
                     label=M::ChartTitle.text(lang).to_string()
                 />
             </figure>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Src::Energy.text(lang).to_string()>
                 <table class="data-table">
                     <caption>{format!("{caption_city}: {}", M::GrowthCaption.text(lang))}</caption>
                     <thead>
@@ -1249,13 +1252,13 @@ fn results_view(
                         })}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
             <p class="provenance">
                 {if other_period { M::OtherPeriod.text(lang) } else { M::SamePeriod.text(lang) }}
             </p>
             <details class="context-notes">
                 <summary>{t(M::SourcesHeading)}</summary>
-                <div class="table-scroll" tabindex="0">
+                <ExportTable source=Src::Energy.text(lang).to_string()>
                     <table class="data-table">
                         <caption>{t(M::SourcesCaption)}</caption>
                         <thead>
@@ -1295,7 +1298,7 @@ fn results_view(
                                 .collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ExportTable>
             </details>
         </section>
         <section class="card" aria-labelledby="energy-co2">
@@ -1305,9 +1308,9 @@ fn results_view(
                 <strong>{format!("{} tCO2/MWh", number(factor.t_co2_per_mwh, 4, lang))}</strong>
                 " ("<span lang="en">{factor.region}", "{factor.data_year}", "{factor.series}</span>")"
             </p>
-            <div class="table-scroll" tabindex="0">
+            <ExportTable source=Src::Energy.text(lang).to_string()>
                 <table class="data-table">
-                    <caption>{format!("{city}: {}", M::Co2Caption.text(lang))}</caption>
+                    <caption>{co2_caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(M::Year)}</th>
@@ -1330,7 +1333,7 @@ fn results_view(
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ExportTable>
         </section>
     }
     .into_any()

@@ -6,6 +6,8 @@
 
 use super::model::pick;
 use crate::charts::escape_html;
+use crate::components::export::ExportTable;
+use crate::export::Src;
 use crate::state::Workspace;
 use crate::upload::{AirRecord, Stat, GRADE};
 use charming::component::{Aria, Axis, Grid, Title};
@@ -286,6 +288,8 @@ pub fn DailyStats() -> impl IntoView {
                     let chart_rec = rec.clone();
                     let name = city_name();
                     let chart_name = name.clone();
+                    let stats_caption = format!("{} — {name}, {y}", D::StatsCaption.text(l));
+                    let calendar_caption = format!("{} — {name}, {y}", D::CalendarCaption.text(l));
                     view! {
                         <div class="air-daily__controls">
                             <label>
@@ -311,9 +315,9 @@ pub fn DailyStats() -> impl IntoView {
                         {(rec.days_dropped > 0).then(|| view! {
                             <p class="note">{D::Dropped.text(l)}" "{rec.days_dropped}</p>
                         })}
-                        <div class="table-scroll" tabindex="0">
+                        <ExportTable source=Signal::derive(move || Src::DailyAir.text(lang.get()).to_string())>
                             <table class="data-table air-daily__stats">
-                                <caption>{format!("{} — {name}, {y}", D::StatsCaption.text(l))}</caption>
+                                <caption>{stats_caption}</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{D::Pollutant.text(l)}</th>
@@ -352,16 +356,16 @@ pub fn DailyStats() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </ExportTable>
                         <figure class="chart-figure">
                             <crate::components::chart::EChart
                                 options=move || aqi_chart(&chart_rec, y, &chart_name, lang.get())
                                 label=Signal::derive(move || D::ChartLabel.text(lang.get()).to_string())
                             />
                         </figure>
-                        <div class="table-scroll" tabindex="0">
+                        <ExportTable source=Signal::derive(move || Src::DailyAir.text(lang.get()).to_string())>
                             <table class="data-table aqi-calendar">
-                                <caption>{format!("{} — {name}, {y}", D::CalendarCaption.text(l))}</caption>
+                                <caption>{calendar_caption}</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{D::Month.text(l)}</th>
@@ -384,7 +388,7 @@ pub fn DailyStats() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </ExportTable>
                         <ul class="aqi-legend">
                             {renewal_calc::aqi::categories(Family::China).iter().map(|c| view! {
                                 <li>
