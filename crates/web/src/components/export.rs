@@ -96,6 +96,9 @@ pub fn ExportTable(
     #[prop(optional, into)] units: Option<Signal<String>>,
     #[prop(optional, into)] title: Option<Signal<String>>,
     #[prop(optional, into)] rows: Option<Callback<Lang, TableData>>,
+    /// Names the scrolling region for assistive technology (`role="group"`), when given.
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
     children: Children,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -120,7 +123,15 @@ pub fn ExportTable(
         failed.set(!save_text(&name, "text/csv;charset=utf-8", &text));
     };
     view! {
-        <div class="table-scroll" tabindex="0" node_ref=node>{children()}</div>
+        <div
+            class="table-scroll"
+            tabindex="0"
+            node_ref=node
+            role=label.map(|_| "group")
+            aria-label=move || label.map(|l| l.get())
+        >
+            {children()}
+        </div>
         <div class="export-bar">
             <button type="button" class="button button--small" on:click=download>
                 {move || M::DownloadCsv.text(lang.get())}

@@ -7,11 +7,13 @@
 //! rest is markup (five sections of captioned tables); the tables share one `table` helper.
 
 use crate::components::chart::EChart;
+use crate::components::export::ExportTable;
 use crate::composite::{
     assemble, available, default_criteria, default_direction, default_year, dimension_name,
     equal_weight_texts, parse_manual, radar_chart, radar_data, run, years, Assembly, Criterion,
     NortheastStatus, Outcome, RunError, WeightInputError, Weighting, PERTURBATION,
 };
+use crate::export::Src;
 use crate::format::{adaptive, number, percent};
 use crate::route::Page;
 use crate::state::Workspace;
@@ -654,8 +656,12 @@ fn AlternativesNote(assembly: Assembly) -> impl IntoView {
 /// a row header and cells (numbers right-aligned).
 fn table(caption: String, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> impl IntoView {
     let label = caption.clone();
+    let lang = expect_context::<RwSignal<Lang>>();
     view! {
-        <div class="table-scroll" tabindex="0" role="group" aria-label=label>
+        <ExportTable
+            source=Signal::derive(move || Src::Composite.text(lang.get()).to_string())
+            label=label
+        >
             <table class="data-table composite-table">
                 <caption>{caption}</caption>
                 <thead>
@@ -675,7 +681,7 @@ fn table(caption: String, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ExportTable>
     }
 }
 
