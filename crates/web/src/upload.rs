@@ -248,7 +248,7 @@ impl StatValue {
 
     /// The GB 3095 metric this statistic is compared with.
     pub fn metric(&self) -> Option<Metric> {
-        metric_of(self.pollutant()?, self.stat.statistic())
+        Metric::of(self.pollutant()?, self.stat.statistic())
     }
 }
 
@@ -334,23 +334,6 @@ pub struct UploadResult {
     pub air: Vec<CityAir>,
     /// Why hourly or daily data could not be evaluated (duplicate hours …).
     pub air_error: Option<Bi>,
-}
-
-/// The GB 3095 metric of an HJ 663 statistic (as `renewal air-annual`).
-pub fn metric_of(p: Pollutant, s: Statistic) -> Option<Metric> {
-    Some(match (p, s) {
-        (Pollutant::So2, Statistic::AnnualMean) => Metric::So2Annual,
-        (Pollutant::So2, Statistic::P98OfDailyMeans) => Metric::So2_24h,
-        (Pollutant::No2, Statistic::AnnualMean) => Metric::No2Annual,
-        (Pollutant::No2, Statistic::P98OfDailyMeans) => Metric::No2_24h,
-        (Pollutant::Pm10, Statistic::AnnualMean) => Metric::Pm10Annual,
-        (Pollutant::Pm10, Statistic::P95OfDailyMeans) => Metric::Pm10_24h,
-        (Pollutant::Pm25, Statistic::AnnualMean) => Metric::Pm25Annual,
-        (Pollutant::Pm25, Statistic::P95OfDailyMeans) => Metric::Pm25_24h,
-        (Pollutant::Co, Statistic::P95OfDailyMeans) => Metric::Co_24h,
-        (Pollutant::O3, Statistic::P90OfMda8) => Metric::O3_8h,
-        _ => return None,
-    })
 }
 
 fn pollutant_of(id: IndicatorId) -> Option<Pollutant> {

@@ -154,6 +154,29 @@ impl Metric {
     }
 }
 
+impl Metric {
+    /// The GB 3095 metric an HJ 663 annual statistic of `pollutant` is checked against, if any
+    /// (GB 3095-2012/2026 Table 1: annual means for SO2, NO2, PM10, PM2.5; the 24-hour limits
+    /// through the HJ 663 §5.2 percentiles of daily values; O3 through the 90th percentile of
+    /// MDA8). The one mapping the CLI and the web app share.
+    pub fn of(pollutant: crate::aqi::Pollutant, statistic: Statistic) -> Option<Self> {
+        use crate::aqi::Pollutant as P;
+        Some(match (pollutant, statistic) {
+            (P::So2, Statistic::AnnualMean) => Self::So2Annual,
+            (P::So2, Statistic::P98OfDailyMeans) => Self::So2_24h,
+            (P::No2, Statistic::AnnualMean) => Self::No2Annual,
+            (P::No2, Statistic::P98OfDailyMeans) => Self::No2_24h,
+            (P::Pm10, Statistic::AnnualMean) => Self::Pm10Annual,
+            (P::Pm10, Statistic::P95OfDailyMeans) => Self::Pm10_24h,
+            (P::Pm25, Statistic::AnnualMean) => Self::Pm25Annual,
+            (P::Pm25, Statistic::P95OfDailyMeans) => Self::Pm25_24h,
+            (P::Co, Statistic::P95OfDailyMeans) => Self::Co_24h,
+            (P::O3, Statistic::P90OfMda8) => Self::O3_8h,
+            _ => return None,
+        })
+    }
+}
+
 /// Which GB 3095 limit values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -167,3 +167,20 @@ fn bad_values_and_missing_limits_are_errors() {
         })
     );
 }
+
+#[test]
+fn hj663_statistics_map_to_the_gb3095_metric_they_are_checked_against() {
+    use crate::aqi::Pollutant as P;
+    assert_eq!(
+        Metric::of(P::Pm25, Statistic::AnnualMean),
+        Some(Metric::Pm25Annual)
+    );
+    assert_eq!(
+        Metric::of(P::So2, Statistic::P98OfDailyMeans),
+        Some(Metric::So2_24h)
+    );
+    assert_eq!(Metric::of(P::O3, Statistic::P90OfMda8), Some(Metric::O3_8h));
+    // CO has no annual limit in GB 3095; O3 is not judged by its annual mean.
+    assert_eq!(Metric::of(P::Co, Statistic::AnnualMean), None);
+    assert_eq!(Metric::of(P::O3, Statistic::AnnualMean), None);
+}

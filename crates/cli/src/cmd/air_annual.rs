@@ -223,23 +223,8 @@ struct Output {
     rejections: Vec<Rejected>,
 }
 
-fn metric_of(p: Pollutant, s: Statistic) -> Option<Metric> {
-    Some(match (p, s) {
-        (Pollutant::So2, Statistic::AnnualMean) => Metric::So2Annual,
-        (Pollutant::So2, Statistic::P98OfDailyMeans) => Metric::So2_24h,
-        (Pollutant::No2, Statistic::AnnualMean) => Metric::No2Annual,
-        (Pollutant::No2, Statistic::P98OfDailyMeans) => Metric::No2_24h,
-        (Pollutant::Pm10, Statistic::AnnualMean) => Metric::Pm10Annual,
-        (Pollutant::Pm10, Statistic::P95OfDailyMeans) => Metric::Pm10_24h,
-        (Pollutant::Pm25, Statistic::AnnualMean) => Metric::Pm25Annual,
-        (Pollutant::Pm25, Statistic::P95OfDailyMeans) => Metric::Pm25_24h,
-        (Pollutant::Co, Statistic::P95OfDailyMeans) => Metric::Co_24h,
-        (Pollutant::O3, Statistic::P90OfMda8) => Metric::O3_8h,
-        _ => return None,
-    })
-}
-
-fn limit_set(standard: StandardId, year: i32) -> LimitSet {
+/// The GB 3095 limit set that applies to `year` under the AQI standard chosen (shared with `report`).
+pub(crate) fn limit_set(standard: StandardId, year: i32) -> LimitSet {
     match standard {
         StandardId::CnHj633_2026 => CivilDate::new(year, 12, 31)
             .ok()
@@ -256,7 +241,7 @@ fn compliance(e: &Evaluation, grade: Grade) -> Result<Vec<YearCompliance>, CliEr
             let values: Vec<(Metric, f64)> = y
                 .statistics
                 .iter()
-                .filter_map(|s| Some((metric_of(s.pollutant, s.statistic)?, s.value?)))
+                .filter_map(|s| Some((Metric::of(s.pollutant, s.statistic)?, s.value?)))
                 .collect();
             let set = limit_set(e.standard, y.year);
             let gb =

@@ -2,13 +2,14 @@
 
 use super::catalogue::{progress, Msg};
 use super::Progress;
+use crate::cmd::air_annual::limit_set;
 use crate::cmd::hourly_csv;
 use renewal_calc::advisor::{self, Advice};
 use renewal_calc::air_statistics::{
     evaluate_daily, evaluate_hourly, DailyValue, Evaluation, HourlyValue, Options, HJ663,
 };
 use renewal_calc::aqi::{Pollutant, PollutantKey, StandardId};
-use renewal_calc::compliance::{check_gb3095, limits, Grade, LimitSet, Metric, Statistic};
+use renewal_calc::compliance::{check_gb3095, limits, Grade, Metric, Statistic};
 use renewal_calc::composite::{
     evaluate as topsis_evaluate, Alternative, CompositeOptions, DecisionMatrix, Direction,
     Indicator, Normalisation, WeightScheme,
@@ -17,7 +18,6 @@ use renewal_calc::energy::units::EnergyUnit;
 use renewal_calc::energy::{self, EnergyRecord, EnergySource, ReferenceGrowth};
 use renewal_calc::population::{self, PopulationYear};
 use renewal_calc::structure::{self, Sector, SectorClass};
-use renewal_calc::time::CivilDate;
 use renewal_calc::trend::{analyse, AnalysisOptions, Direction as TrendDirection, TimeSeries};
 use renewal_data::baseline::{self, FigureSource};
 use renewal_data::{parse_table, IndicatorId, Lang, ParseOptions, Point, TimeKey};
@@ -412,32 +412,6 @@ fn unit_of(p: Pollutant) -> &'static str {
     }
 }
 
-fn metric_of(p: Pollutant, s: Statistic) -> Option<Metric> {
-    Some(match (p, s) {
-        (Pollutant::So2, Statistic::AnnualMean) => Metric::So2Annual,
-        (Pollutant::So2, Statistic::P98OfDailyMeans) => Metric::So2_24h,
-        (Pollutant::No2, Statistic::AnnualMean) => Metric::No2Annual,
-        (Pollutant::No2, Statistic::P98OfDailyMeans) => Metric::No2_24h,
-        (Pollutant::Pm10, Statistic::AnnualMean) => Metric::Pm10Annual,
-        (Pollutant::Pm10, Statistic::P95OfDailyMeans) => Metric::Pm10_24h,
-        (Pollutant::Pm25, Statistic::AnnualMean) => Metric::Pm25Annual,
-        (Pollutant::Pm25, Statistic::P95OfDailyMeans) => Metric::Pm25_24h,
-        (Pollutant::Co, Statistic::P95OfDailyMeans) => Metric::Co_24h,
-        (Pollutant::O3, Statistic::P90OfMda8) => Metric::O3_8h,
-        _ => return None,
-    })
-}
-
-fn limit_set(standard: StandardId, year: i32) -> LimitSet {
-    match standard {
-        StandardId::CnHj633_2026 => CivilDate::new(year, 12, 31)
-            .ok()
-            .and_then(LimitSet::for_date)
-            .unwrap_or(LimitSet::Gb3095_2026Transition),
-        _ => LimitSet::Gb3095_2012,
-    }
-}
-
 fn daily_key(p: Pollutant) -> PollutantKey {
     match p {
         Pollutant::Pm25 => PollutantKey::Pm25_24h,
@@ -581,7 +555,7 @@ fn air(
         let values: Vec<(Metric, f64)> = annual
             .iter()
             .filter(|a| a.0 == year)
-            .filter_map(|&(_, p, s, v)| Some((metric_of(p, s)?, v)))
+            .filter_map(|&(_, p, s, v)| Some((Metric::of(p, s)?, v)))
             .collect();
         let checks = check_gb3095(limit_set(standard, year), grade, &values).unwrap_or_default();
         for &(y, p, s, v) in annual.iter().filter(|a| a.0 == year) {
@@ -593,7 +567,7 @@ fn air(
                 v,
                 unit_of(p),
             );
-            if let Some(c) = metric_of(p, s).and_then(|m| checks.iter().find(|c| c.metric == m)) {
+            if let Some(c) = Metric::of(p, s).and_then(|m| checks.iter().find(|c| c.metric == m)) {
                 f.status = Some(if c.pass { "pass" } else { "exceed" }.into());
                 f.limit = Some(c.limit);
                 f.limit_source = Some(format!(
