@@ -43,6 +43,7 @@ fn build_at(public_url: Option<&str>) -> Result<PathBuf, String> {
         exec(trunk)
     })?;
     let dist = root().join("dist");
+    hash_echarts(&dist, public_url.unwrap_or("/"))?;
     crate::csp::apply(&dist.join("index.html"))?;
     crate::offline::write_service_worker(&dist, &root().join("web/sw.js"))?;
     print_sizes(&dist)?;
@@ -66,6 +67,40 @@ fn echarts_bundle() -> Result<(), String> {
     let mut c = cmd("npm", &["run", "--silent", "echarts"]);
     c.current_dir(&web);
     exec(c)
+}
+
+/// The placeholder `web/index.html` holds for the ECharts URL, which the app reads when it draws
+/// its first chart.
+const ECHARTS_META: &str = r#"<meta name="renewal-echarts" content="echarts.js">"#;
+
+/// Trunk copies the ECharts bundle as `echarts.js` (it hashes only the files it links itself).
+/// Give it a content hash like the others, so it can be cached as immutable, and write its URL
+/// under `public_url` into index.html's meta.
+fn hash_echarts(dist: &std::path::Path, public_url: &str) -> Result<(), String> {
+    let plain = dist.join("echarts.js");
+    let bytes = fs::read(&plain).map_err(|e| format!("{}: {e}", plain.display()))?;
+    let name = hashed_name(&bytes);
+    fs::rename(&plain, dist.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("dist/index.html: {e}"))?;
+    let html = with_echarts_url(&html, &format!("{public_url}{name}"))?;
+    fs::write(&index, html).map_err(|e| format!("dist/index.html: {e}"))?;
+    println!("ok: ECharts as {name}, loaded on the first chart");
+    Ok(())
+}
+
+/// `echarts-<16 hex>.js`, the shape of Trunk's hashed names (README's immutable cache rule).
+fn hashed_name(bytes: &[u8]) -> String {
+    format!("echarts-{}.js", crate::offline::version(bytes))
+}
+
+/// `html` with the ECharts meta pointing at `url`.
+fn with_echarts_url(html: &str, url: &str) -> Result<String, String> {
+    if html.matches(ECHARTS_META).count() != 1 {
+        return Err(format!("index.html must hold {ECHARTS_META} once"));
+    }
+    let meta = format!(r#"<meta name="renewal-echarts" content="{url}">"#);
+    Ok(html.replace(ECHARTS_META, &meta))
 }
 
 /// Every asset of the build with its raw and gzip size, and the totals.
@@ -145,4 +180,31 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     println!("==> serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     let dist = dist.to_string_lossy().into_owned();
     exec(cmd("node", &["web/serve.mjs", &dist, &port]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echarts_gets_a_name_of_the_immutable_shape() {
+        let name = hashed_name(b"echarts");
+        let hex = name
+            .strip_prefix("echarts-")
+            .and_then(|n| n.strip_suffix(".js"))
+            .unwrap();
+        assert_eq!(hex.len(), 16);
+        assert!(hex.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(name, hashed_name(b"echarts 2"));
+    }
+
+    #[test]
+    fn the_meta_points_at_the_hashed_file_under_the_public_url() {
+        let html = format!("<head>{ECHARTS_META}</head>");
+        assert_eq!(
+            with_echarts_url(&html, "/tools/renewal/echarts-0123456789abcdef.js").unwrap(),
+            r#"<head><meta name="renewal-echarts" content="/tools/renewal/echarts-0123456789abcdef.js"></head>"#
+        );
+        assert!(with_echarts_url("<head></head>", "/x.js").is_err());
+    }
 }

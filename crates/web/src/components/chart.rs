@@ -56,6 +56,71 @@ extern "C" {
     fn get_height(this: &Instance) -> f64;
 }
 
+/// ECharts is not part of the page's first load (the first view has no chart): the first chart
+/// adds its `<script>` (same origin, so the CSP's `script-src 'self'` allows it) from the URL
+/// `cargo xtask dist` writes into `<meta name="renewal-echarts">`, and every chart waits for the
+/// same load. The service worker precaches the file, so this works offline as well.
+mod loader {
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    }
+
+    /// Whether the global `echarts` exists.
+    pub fn loaded() -> bool {
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts"))
+            .is_ok_and(|v| !v.is_undefined())
+    }
+
+    /// Resolves when ECharts is loaded; one script element however many charts ask.
+    pub async fn ready() -> Result<(), JsValue> {
+        if loaded() {
+            return Ok(());
+        }
+        let promise = LOADING.with(|slot| -> Result<js_sys::Promise, JsValue> {
+            if let Some(p) = slot.borrow().as_ref() {
+                return Ok(p.clone());
+            }
+            let p = add_script()?;
+            *slot.borrow_mut() = Some(p.clone());
+            Ok(p)
+        })?;
+        let result = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map(|_| ());
+        if result.is_err() {
+            // Let a later chart try again (e.g. the network came back).
+            LOADING.with(|slot| slot.borrow_mut().take());
+        }
+        result
+    }
+
+    fn add_script() -> Result<js_sys::Promise, JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let src = document
+            .query_selector(r#"meta[name="renewal-echarts"]"#)?
+            .and_then(|m| m.get_attribute("content"))
+            .ok_or_else(|| JsValue::from_str("index.html names no ECharts file"))?;
+        let script: web_sys::HtmlScriptElement = document.create_element("script")?.dyn_into()?;
+        script.set_src(&src);
+        let head = document
+            .head()
+            .ok_or_else(|| JsValue::from_str("no <head>"))?;
+        let element = script.clone();
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            element.set_onload(Some(&resolve));
+            element.set_onerror(Some(&reject));
+        });
+        head.append_child(&script)?;
+        Ok(promise)
+    }
+}
+
 #[derive(Serialize)]
 struct InitOptions {
     renderer: &'static str,
@@ -194,9 +259,24 @@ where
     let node = NodeRef::<leptos::html::Div>::new();
     let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let slot = Rc::clone(&mounted);
+    let library = RwSignal::new(loader::loaded());
+    if !library.get_untracked() {
+        leptos::task::spawn_local(async move {
+            match loader::ready().await {
+                // The chart may have been unmounted meanwhile: then there is nothing to draw.
+                Ok(()) => drop(library.try_set(true)),
+                Err(e) => {
+                    web_sys::console::error_2(&"the chart library could not be loaded".into(), &e)
+                }
+            }
+        });
+    }
     Effect::new(move |_| {
         let chart = options();
         let theme = current_chart_theme();
+        if !library.get() {
+            return;
+        }
         let Some(el) = node.get() else { return };
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
