@@ -47,9 +47,13 @@ test('offline app, embed and shared link; a new build triggers the update prompt
     await page.goto('/?lang=en#/baseline');
     const prompt = page.getByRole('alert').filter({ hasText: 'A new version of the calculator is available.' });
     await expect(prompt).toBeVisible({ timeout: 20_000 });
+    // The button reloads the page once the new worker has taken over: wait for that load, and
+    // poll across it (a poll that lands mid-reload sees no page and tries again).
+    const reloaded = page.waitForEvent('load', { timeout: 20_000 });
     await prompt.getByRole('button', { name: 'Reload to update' }).click();
+    await reloaded;
     await expect.poll(() => page.evaluate(async () =>
-      (await caches.keys()).filter((k) => k.startsWith('renewal-'))), { timeout: 20_000 }).toEqual([`renewal-${old}-next`]);
+      (await caches.keys()).filter((k) => k.startsWith('renewal-'))).catch(() => []), { timeout: 20_000 }).toEqual([`renewal-${old}-next`]);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(prompt).toHaveCount(0);
     expect(foreign).toEqual([]);
