@@ -40,7 +40,13 @@ pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
     let e2e = root().join("tests/e2e");
     let mut c = cmd(
         "npx",
-        &["playwright", "test", "-c", "playwright.bench.config.ts"],
+        &[
+            "playwright",
+            "test",
+            "-c",
+            "playwright.bench.config.ts",
+            "recompute",
+        ],
     );
     c.current_dir(&e2e)
         .env("RENEWAL_DIST", root().join("dist"))
