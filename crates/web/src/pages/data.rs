@@ -10,7 +10,7 @@ use crate::components::export::{ExportTable, PrintStamp};
 use crate::export::Src;
 use crate::i18n::{Lang, Msg};
 use crate::pages::data_grid::SheetGrid;
-use crate::preview_grid::{self, PreviewGrid};
+use crate::preview_grid;
 use crate::state::Workspace;
 use crate::storage;
 use leptos::prelude::*;
@@ -37,6 +37,15 @@ pub fn DataPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     Effect::new(move |_| text.with(|t| storage::save_draft(t)));
     let preview = Memo::new(move |_| text.with(|t| options.with(|o| read(t, o))));
+    // The preview stays mounted while edits keep it a table, so an edit re-renders only the
+    // rows and cells it changed (benchmark 4), not the whole grid and every column's select.
+    let shape = Memo::new(move |_| {
+        preview.with(|p| match p {
+            None => Shape::Empty,
+            Some(Err(_)) => Shape::Error,
+            Some(Ok(_)) => Shape::Table,
+        })
+    });
 
     let accept = move |_| {
         let Some(Ok(table)) = preview.get_untracked() else {
@@ -102,10 +111,19 @@ pub fn DataPage() -> impl IntoView {
                 </div>
                 <p class="status" role="status">{move || status.get()}</p>
             </div>
-            {move || preview.get().map(|p| {
-                let grid = p.as_ref().ok().and_then(|t| text.with_untracked(|s| preview_grid::build(s, t)));
-                view! { <PreviewView preview=p grid=grid options=options/> }
-            })}
+            {move || match shape.get() {
+                Shape::Empty => ().into_any(),
+                Shape::Error => view! {
+                    <div class="card preview preview--error" role="alert">
+                        <p>{t(Msg::NothingRead)}" "{move || preview.with(|p| match p {
+                            Some(Err(e)) => e.to_string(),
+                            _ => String::new(),
+                        })}</p>
+                    </div>
+                }
+                .into_any(),
+                Shape::Table => view! { <PreviewView preview=preview text=text options=options/> }.into_any(),
+            }}
             <crate::pages::upload::UploadCard/>
             <CityList/>
             <FilesCard/>
@@ -113,48 +131,99 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
+/// What the paste box holds, as far as the page's layout is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Empty,
+    Error,
+    Table,
+}
+
+/// `f` of the parsed table, when the paste box holds one.
+fn with_table<R>(preview: Memo<Preview>, f: impl Fn(&ParsedTable) -> R) -> Option<R> {
+    preview.with(|p| match p {
+        Some(Ok(table)) => Some(f(table)),
+        _ => None,
+    })
+}
+
+/// One column's row of the mapping table. The key is what the row's select and unit show, so
+/// an edit that only changes the counts keeps the select (and its 45 options) in place.
+#[derive(Debug, Clone)]
+struct MappingRow {
+    key: String,
+    mapping: renewal_data::ColumnMapping,
+}
+
 #[component]
 fn PreviewView(
-    preview: Result<ParsedTable, TableError>,
-    grid: Option<PreviewGrid>,
+    preview: Memo<Preview>,
+    text: RwSignal<String>,
     options: RwSignal<ParseOptions>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let t = move |m: Msg| move || m.text(lang.get());
-    let table = match preview {
-        Ok(table) => table,
-        Err(e) => {
-            return view! {
-                <div class="card preview preview--error" role="alert">
-                    <p>{t(Msg::NothingRead)}" "{e.to_string()}</p>
-                </div>
-            }
-            .into_any()
+    let summary = Memo::new(move |_| with_table(preview, |t| t.summary.clone()));
+    let grid = Memo::new(move |_| {
+        preview.with(|p| match p {
+            Some(Ok(table)) => text.with_untracked(|s| preview_grid::build(s, table)),
+            _ => None,
+        })
+    });
+    let has_grid = Memo::new(move |_| grid.with(Option::is_some));
+    let columns =
+        Memo::new(move |_| with_table(preview, |t| t.columns.clone()).unwrap_or_default());
+    let mapping_rows = move || {
+        columns.with(|cs| {
+            cs.iter()
+                .map(|c| MappingRow {
+                    key: format!(
+                        "{}|{}|{:?}|{:?}|{:?}",
+                        c.column, c.header, c.role, c.unit, c.unknown_unit_text
+                    ),
+                    mapping: c.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move |column: usize, rejected: bool| {
+        move || {
+            columns.with(|cs| {
+                cs.iter().find(|c| c.column == column).map_or(0, |c| {
+                    if rejected {
+                        c.rejected
+                    } else {
+                        c.accepted
+                    }
+                })
+            })
         }
     };
-    let summary = table.summary.clone();
-    let rejections = table.rejections.clone();
-    let columns = table.columns.clone();
-    let issues = table.issues.clone();
+    let issues = move || with_table(preview, |t| t.issues.clone()).unwrap_or_default();
+    let rejections =
+        Memo::new(move |_| with_table(preview, |t| t.rejections.clone()).unwrap_or_default());
+    let any_rejected = Memo::new(move |_| rejections.with(|r| !r.is_empty()));
     view! {
         <div class="card preview">
             <h3>{t(Msg::PreviewHeading)}</h3>
             <p class="preview__summary">
                 {move || {
                     let l = lang.get();
-                    format!(
+                    summary.with(|s| s.as_ref().map(|s| format!(
                         "{} {} · {} {} · {} {} · {} {}",
-                        summary.data_rows, Msg::Rows.text(l),
-                        summary.indicators_recognised.len(), Msg::IndicatorsRecognised.text(l),
-                        summary.cells_accepted, Msg::CellsAccepted.text(l),
-                        summary.cells_rejected, Msg::CellsRejected.text(l),
-                    )
+                        s.data_rows, Msg::Rows.text(l),
+                        s.indicators_recognised.len(), Msg::IndicatorsRecognised.text(l),
+                        s.cells_accepted, Msg::CellsAccepted.text(l),
+                        s.cells_rejected, Msg::CellsRejected.text(l),
+                    )))
                 }}
             </p>
             <ul class="preview__issues">
-                {issues.into_iter().map(|i| view! { <li>{move || i.message(lang.get())}</li> }).collect_view()}
+                <For each=issues key=|i| format!("{i:?}") let:i>
+                    <li>{move || i.message(lang.get())}</li>
+                </For>
             </ul>
-            {grid.map(|grid| view! { <SheetGrid grid=grid/> })}
+            {move || has_grid.get().then(|| view! { <SheetGrid grid=grid/> })}
             <ExportTable source=Signal::derive(move || Src::UserData.text(lang.get()).to_string())>
                 <table class="data-table">
                     <caption>{t(Msg::MappingCaption)}</caption>
@@ -169,23 +238,25 @@ fn PreviewView(
                         </tr>
                     </thead>
                     <tbody>
-                        {columns
-                            .into_iter()
-                            .map(|c| view! {
-                                <tr>
-                                    <th scope="row">{c.letter.clone()}</th>
-                                    <td>{c.header.clone()}</td>
-                                    <td><RoleSelect column=c.column header=c.header.clone() role=c.role options=options/></td>
-                                    <td>{move || c.unit.map(|u| u.symbol(lang.get()).to_string()).or_else(|| c.unknown_unit_text.clone()).unwrap_or_default()}</td>
-                                    <td class="num">{c.accepted}</td>
-                                    <td class="num">{c.rejected}</td>
-                                </tr>
-                            })
-                            .collect_view()}
+                        <For each=mapping_rows key=|r| r.key.clone() let:row>
+                            {
+                                let c = row.mapping;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{c.letter.clone()}</th>
+                                        <td>{c.header.clone()}</td>
+                                        <td><RoleSelect column=c.column header=c.header.clone() role=c.role options=options/></td>
+                                        <td>{move || c.unit.map(|u| u.symbol(lang.get()).to_string()).or_else(|| c.unknown_unit_text.clone()).unwrap_or_default()}</td>
+                                        <td class="num">{count(c.column, false)}</td>
+                                        <td class="num">{count(c.column, true)}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
                     </tbody>
                 </table>
             </ExportTable>
-            {(!rejections.is_empty()).then(|| view! {
+            <Show when=move || any_rejected.get()>
                 <ExportTable source=Signal::derive(move || Src::UserData.text(lang.get()).to_string())>
                     <table class="data-table rejections">
                         <caption>{t(Msg::RejectedCaption)}</caption>
@@ -198,9 +269,8 @@ fn PreviewView(
                             </tr>
                         </thead>
                         <tbody>
-                            {rejections
-                                .into_iter()
-                                .map(|r| {
+                            <For each=move || rejections.get() key=|r| format!("{r:?}") let:r>
+                                {
                                     let cell = format!("{}{}", r.column_letter, r.row);
                                     let header = r.header.clone();
                                     let raw = r.raw.clone();
@@ -212,15 +282,14 @@ fn PreviewView(
                                             <td>{move || r.message(lang.get())}</td>
                                         </tr>
                                     }
-                                })
-                                .collect_view()}
+                                }
+                            </For>
                         </tbody>
                     </table>
                 </ExportTable>
-            })}
+            </Show>
         </div>
     }
-    .into_any()
 }
 
 /// The select that changes how one column is read (also used by the upload preview).

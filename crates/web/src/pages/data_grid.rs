@@ -36,17 +36,26 @@ impl M {
     }
 }
 
-/// The grid of the first rows of a pasted sheet.
+/// The grid of the first rows of a pasted sheet. Rows are keyed by their content, so an edit
+/// re-renders only the rows it changed.
 #[component]
-pub fn SheetGrid(grid: PreviewGrid) -> impl IntoView {
+pub fn SheetGrid(grid: Memo<Option<PreviewGrid>>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let t = move |m: M| move || m.text(lang.get());
-    let PreviewGrid {
-        columns,
-        rows,
-        more_rows,
-        more_columns,
-    } = grid;
+    let columns = move || grid.with(|g| g.as_ref().map(|g| g.columns.clone()).unwrap_or_default());
+    let rows = move || {
+        grid.with(|g| {
+            g.as_ref()
+                .map(|g| {
+                    g.rows
+                        .iter()
+                        .map(|r| (format!("{r:?}"), r.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let more = move || grid.with(|g| g.as_ref().map_or((0, 0), |g| (g.more_rows, g.more_columns)));
     view! {
         <p class="sheet-grid__legend">{t(M::Legend)}</p>
         <div class="table-scroll" tabindex="0">
@@ -55,42 +64,39 @@ pub fn SheetGrid(grid: PreviewGrid) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{t(M::Line)}</th>
-                        {columns
-                            .into_iter()
-                            .map(|(letter, header)| view! {
-                                <th scope="col"><span class="sheet-grid__letter">{letter}</span>" "{header}</th>
-                            })
-                            .collect_view()}
+                        <For each=columns key=|c| c.clone() let:((letter, header))>
+                            <th scope="col"><span class="sheet-grid__letter">{letter}</span>" "{header}</th>
+                        </For>
                     </tr>
                 </thead>
                 <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|r| view! {
-                            <tr>
-                                <th scope="row">{r.line}</th>
-                                {r.cells.into_iter().map(|c| cell(c.text, c.status, lang)).collect_view()}
-                            </tr>
-                        })
-                        .collect_view()}
+                    <For each=rows key=|(key, _)| key.clone() let:((_, r))>
+                        <tr>
+                            <th scope="row">{r.line}</th>
+                            {r.cells.into_iter().map(|c| cell(c.text, c.status, lang)).collect_view()}
+                        </tr>
+                    </For>
                 </tbody>
             </table>
         </div>
-        {(more_rows > 0 || more_columns > 0).then(|| view! {
-            <p class="sheet-grid__more">
-                {move || {
-                    let l = lang.get();
-                    let mut parts = Vec::new();
-                    if more_rows > 0 {
-                        parts.push(format!("{} {}", crate::format::number(more_rows as f64, 0, l), M::MoreRows.text(l)));
-                    }
-                    if more_columns > 0 {
-                        parts.push(format!("{more_columns} {}", M::MoreColumns.text(l)));
-                    }
-                    parts.join(" · ")
-                }}
-            </p>
-        })}
+        {move || {
+            let (more_rows, more_columns) = more();
+            (more_rows > 0 || more_columns > 0).then(|| view! {
+                <p class="sheet-grid__more">
+                    {move || {
+                        let l = lang.get();
+                        let mut parts = Vec::new();
+                        if more_rows > 0 {
+                            parts.push(format!("{} {}", crate::format::number(more_rows as f64, 0, l), M::MoreRows.text(l)));
+                        }
+                        if more_columns > 0 {
+                            parts.push(format!("{more_columns} {}", M::MoreColumns.text(l)));
+                        }
+                        parts.join(" · ")
+                    }}
+                </p>
+            })
+        }}
     }
 }
 
