@@ -3,8 +3,8 @@
 //! [`EChart`] renders a `charming::Chart` into a `<div>` with the SVG renderer (crisp text in both
 //! scripts, and an SVG export for free), re-renders when the options' signals change, follows its
 //! container's size through a `ResizeObserver`, and disposes the instance when it unmounts.
-//! Options are serialised with `serde_wasm_bindgen`'s JSON-compatible serialiser, so maps reach
-//! ECharts as plain objects. Every JS call that can throw is bound with `catch`: a chart that
+//! Options reach ECharts as JSON text read by the browser's `JSON.parse` (plain objects, and no
+//! code: the text is data, never evaluated). Every JS call that can throw is bound with `catch`: a chart that
 //! fails logs to the console and leaves its data table as the fallback; it never stops the app.
 //!
 //! Every chart has "PNG" and "SVG" download buttons. The SVG is ECharts' own
@@ -23,7 +23,6 @@ use crate::theme::{fit_to_width, ChartTheme};
 use charming::Chart;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -121,11 +120,6 @@ mod loader {
     }
 }
 
-#[derive(Serialize)]
-struct InitOptions {
-    renderer: &'static str,
-}
-
 /// A mounted chart: the ECharts instance and the observer that resizes it.
 struct Mounted {
     instance: Instance,
@@ -136,14 +130,23 @@ struct Mounted {
 
 impl Mounted {
     fn new(el: &web_sys::Element) -> Result<Self, JsValue> {
-        let opts = serde_wasm_bindgen::to_value(&InitOptions { renderer: "svg" })?;
+        let opts = js_sys::JSON::parse(r#"{"renderer":"svg"}"#)?;
         // Colours come from our own theme (crate::theme), applied to the options.
         let instance = init(el, &JsValue::NULL, &opts)?;
         let target: Instance = JsValue::clone(&instance).unchecked_into();
         let container = el.clone();
+        // The observer also reports the first size and sizes that did not change for the
+        // chart (a re-render of the page around it); a resize redraws everything, so it runs
+        // only when the container's size differs from the one the chart was drawn at.
         let on_resize = Closure::<dyn FnMut()>::new(move || {
-            target.resize();
-            fit_view_box(&container, &target);
+            let (w, h) = (
+                f64::from(container.client_width()),
+                f64::from(container.client_height()),
+            );
+            if w != target.get_width() || h != target.get_height() {
+                target.resize();
+                fit_view_box(&container, &target);
+            }
         });
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
         if let Some(observer) = &observer {
@@ -160,9 +163,18 @@ impl Mounted {
         let mut options =
             serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
         theme.apply(&mut options);
+        // No animation: a chart redrawn on every edit would spend the frames after each
+        // keystroke tweening (benchmark 4), and motion is not what these charts are for.
+        if let Some(o) = options.as_object_mut() {
+            o.insert("animation".into(), false.into());
+        }
         // Laid out for the width at drawing time; a later resize only rescales.
         fit_to_width(&mut options, f64::from(el.client_width()));
-        let options = options.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+        // One string and the browser's JSON.parse, not an object built key by key across the
+        // wasm boundary: a chart redrawn on each edit built thousands of small JS values.
+        let text =
+            serde_json::to_string(&options).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let options = js_sys::JSON::parse(&text)?;
         self.instance.set_option(&options, true)?;
         fit_view_box(el, &self.instance);
         Ok(())
