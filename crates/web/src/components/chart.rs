@@ -38,8 +38,9 @@ extern "C" {
     #[wasm_bindgen(catch, method, js_name = setOption)]
     fn set_option(this: &Instance, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
 
+    /// Resize to `opts.width` × `opts.height` (given, so ECharts need not read the layout).
     #[wasm_bindgen(method)]
-    fn resize(this: &Instance);
+    fn resize(this: &Instance, opts: &JsValue);
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Instance);
@@ -120,73 +121,112 @@ mod loader {
     }
 }
 
-/// A mounted chart: the ECharts instance and the observer that resizes it.
+/// What a chart holds between draws.
+#[derive(Default)]
+struct State {
+    /// Created when the container's size is first known.
+    instance: Option<Instance>,
+    /// The latest options and theme, drawn as soon as there is an instance.
+    latest: Option<(Chart, ChartTheme)>,
+}
+
+/// A mounted chart: its state and the observer that reports the container's size.
+///
+/// Sizes come from the `ResizeObserver`, which the browser calls after it has laid the page out:
+/// reading `clientWidth` instead (as `echarts.init` and `resize()` do by default) forces a
+/// synchronous layout of the whole view, once per chart, while the view is still being built
+/// (measured: most of the time of opening the air-quality view, benchmark 4). So the instance
+/// is created with the observed size, redraws reuse it, and a resize passes the new size.
 struct Mounted {
-    instance: Instance,
-    observer: Option<web_sys::ResizeObserver>,
+    state: Rc<RefCell<State>>,
+    observer: web_sys::ResizeObserver,
     // Kept alive as long as the observer may call it.
-    _on_resize: Option<Closure<dyn FnMut()>>,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
 }
 
 impl Mounted {
-    fn new(el: &web_sys::Element) -> Result<Self, JsValue> {
-        let opts = js_sys::JSON::parse(r#"{"renderer":"svg"}"#)?;
-        // Colours come from our own theme (crate::theme), applied to the options.
-        let instance = init(el, &JsValue::NULL, &opts)?;
-        let target: Instance = JsValue::clone(&instance).unchecked_into();
+    fn new(el: &web_sys::Element, state: Rc<RefCell<State>>) -> Result<Self, JsValue> {
         let container = el.clone();
-        // The observer also reports the first size and sizes that did not change for the
-        // chart (a re-render of the page around it); a resize redraws everything, so it runs
-        // only when the container's size differs from the one the chart was drawn at.
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
-            let (w, h) = (
-                f64::from(container.client_width()),
-                f64::from(container.client_height()),
-            );
-            if w != target.get_width() || h != target.get_height() {
-                target.resize();
-                fit_view_box(&container, &target);
+        let shared = Rc::clone(&state);
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                return;
+            };
+            let rect = entry.content_rect();
+            let (w, h) = (rect.width().round(), rect.height().round());
+            // Hidden (display: none, a closed <details>): draw when it is shown.
+            if w <= 0.0 || h <= 0.0 {
+                return;
+            }
+            if let Err(e) = sized(&container, &mut shared.borrow_mut(), w, h) {
+                web_sys::console::error_2(&"chart could not be drawn".into(), &e);
             }
         });
-        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-        if let Some(observer) = &observer {
-            observer.observe(el);
-        }
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        observer.observe(el);
         Ok(Self {
-            instance,
+            state,
             observer,
-            _on_resize: Some(on_resize),
+            _on_resize: on_resize,
         })
     }
+}
 
-    fn show(&self, el: &web_sys::Element, chart: &Chart, theme: ChartTheme) -> Result<(), JsValue> {
-        let mut options =
-            serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        theme.apply(&mut options);
-        // No animation: a chart redrawn on every edit would spend the frames after each
-        // keystroke tweening (benchmark 4), and motion is not what these charts are for.
-        if let Some(o) = options.as_object_mut() {
-            o.insert("animation".into(), false.into());
+/// The container is `w` × `h`: create the instance and draw, or resize it if that changed.
+fn sized(el: &web_sys::Element, state: &mut State, w: f64, h: f64) -> Result<(), JsValue> {
+    match &state.instance {
+        None => {
+            // Colours come from our own theme (crate::theme), applied to the options.
+            let opts =
+                js_sys::JSON::parse(&format!(r#"{{"renderer":"svg","width":{w},"height":{h}}}"#))?;
+            let instance = init(el, &JsValue::NULL, &opts)?;
+            if let Some((chart, theme)) = &state.latest {
+                show(el, &instance, chart, *theme)?;
+            }
+            state.instance = Some(instance);
         }
-        // Laid out for the width at drawing time; a later resize only rescales.
-        fit_to_width(&mut options, f64::from(el.client_width()));
-        // One string and the browser's JSON.parse, not an object built key by key across the
-        // wasm boundary: a chart redrawn on each edit built thousands of small JS values.
-        let text =
-            serde_json::to_string(&options).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let options = js_sys::JSON::parse(&text)?;
-        self.instance.set_option(&options, true)?;
-        fit_view_box(el, &self.instance);
-        Ok(())
+        Some(instance) if instance.get_width() != w || instance.get_height() != h => {
+            // A resize only rescales what was laid out for the width at drawing time.
+            instance.resize(&js_sys::JSON::parse(&format!(
+                r#"{{"width":{w},"height":{h}}}"#
+            ))?);
+            fit_view_box(el, instance);
+        }
+        Some(_) => {}
     }
+    Ok(())
+}
+
+/// Draw `chart` in `theme` on `instance`, laid out for its width.
+fn show(
+    el: &web_sys::Element,
+    instance: &Instance,
+    chart: &Chart,
+    theme: ChartTheme,
+) -> Result<(), JsValue> {
+    let mut options = serde_json::to_value(chart).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    theme.apply(&mut options);
+    // No animation: a chart redrawn on every edit would spend the frames after each
+    // keystroke tweening (benchmark 4), and motion is not what these charts are for.
+    if let Some(o) = options.as_object_mut() {
+        o.insert("animation".into(), false.into());
+    }
+    fit_to_width(&mut options, instance.get_width());
+    // One string and the browser's JSON.parse, not an object built key by key across the
+    // wasm boundary: a chart redrawn on each edit built thousands of small JS values.
+    let text = serde_json::to_string(&options).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let options = js_sys::JSON::parse(&text)?;
+    instance.set_option(&options, true)?;
+    fit_view_box(el, instance);
+    Ok(())
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        if let Some(observer) = &self.observer {
-            observer.disconnect();
+        self.observer.disconnect();
+        if let Some(instance) = self.state.borrow_mut().instance.take() {
+            instance.dispose();
         }
-        self.instance.dispose();
     }
 }
 
@@ -205,11 +245,11 @@ fn fit_view_box(el: &web_sys::Element, instance: &Instance) {
 }
 
 /// The chart's SVG and its size in CSS pixels, or None when it is not drawn.
-fn svg_of(mounted: &RefCell<Option<Mounted>>) -> Option<(String, f64, f64)> {
-    let slot = mounted.borrow();
-    let m = slot.as_ref()?;
-    match m.instance.render_to_svg_string() {
-        Ok(svg) => Some((svg, m.instance.get_width(), m.instance.get_height())),
+fn svg_of(state: &RefCell<State>) -> Option<(String, f64, f64)> {
+    let state = state.borrow();
+    let instance = state.instance.as_ref()?;
+    match instance.render_to_svg_string() {
+        Ok(svg) => Some((svg, instance.get_width(), instance.get_height())),
         Err(e) => {
             web_sys::console::error_2(&"chart could not be exported".into(), &e);
             None
@@ -269,8 +309,10 @@ where
 {
     let lang = expect_context::<RwSignal<Lang>>();
     let node = NodeRef::<leptos::html::Div>::new();
+    let state: Rc<RefCell<State>> = Rc::default();
     let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let slot = Rc::clone(&mounted);
+    let drawn = Rc::clone(&state);
     let library = RwSignal::new(loader::loaded());
     if !library.get_untracked() {
         leptos::task::spawn_local(async move {
@@ -290,24 +332,25 @@ where
             return;
         }
         let Some(el) = node.get() else { return };
-        let mut slot = slot.borrow_mut();
-        if slot.is_none() {
-            match Mounted::new(&el) {
-                Ok(m) => *slot = Some(m),
-                Err(e) => {
-                    web_sys::console::error_2(&"chart could not be created".into(), &e);
-                    return;
-                }
-            }
-        }
-        if let Some(m) = slot.as_ref() {
-            if let Err(e) = m.show(&el, &chart, theme) {
+        let mut state = drawn.borrow_mut();
+        // Drawn now when the size is known; otherwise by the observer's first report.
+        if let Some(instance) = &state.instance {
+            if let Err(e) = show(&el, instance, &chart, theme) {
                 web_sys::console::error_2(&"chart options were rejected".into(), &e);
             }
         }
+        state.latest = Some((chart, theme));
+        drop(state);
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            match Mounted::new(&el, Rc::clone(&drawn)) {
+                Ok(m) => *slot = Some(m),
+                Err(e) => web_sys::console::error_2(&"chart could not be created".into(), &e),
+            }
+        }
     });
-    let for_svg = SendWrapper::new(Rc::clone(&mounted));
-    let for_png = SendWrapper::new(Rc::clone(&mounted));
+    let for_svg = SendWrapper::new(Rc::clone(&state));
+    let for_png = SendWrapper::new(state);
     let mounted = SendWrapper::new(mounted);
     on_cleanup(move || drop(mounted.take()));
 
