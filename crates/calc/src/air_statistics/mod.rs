@@ -24,21 +24,47 @@ mod percentile;
 mod tests;
 
 pub use evaluate::{
-    evaluate_daily, evaluate_hourly, AnnualStatistic, CategoryCount, DayIndicator, DayReport,
-    Evaluation, Options, YearReport, HJ663_ANNUAL_STATISTICS,
+    evaluate_daily, evaluate_hour_numbers, evaluate_hourly, evaluate_pollutant_days,
+    pollutant_days_of_hour_numbers, AnnualStatistic, CategoryCount, DayIndicator, DayReport,
+    Evaluation, Options, PollutantDays, YearReport, HJ663_ANNUAL_STATISTICS,
 };
 pub use percentile::percentile;
 
 use crate::time::{days_in_month, CivilDate, CivilHour};
+use std::borrow::Cow;
 
-/// Hourly values sorted by hours since the epoch. A sorted `Vec` with binary-searched ranges
+/// Hourly values sorted by hours since the epoch. A sorted slice with contiguous day ranges
 /// rather than a `BTreeMap`: the statistics only ever read contiguous hour ranges, and on a year
-/// of hourly data this halves `renewal air-annual`'s time (BENCHMARKS.md).
-struct HourMap(Vec<(i64, f64)>);
+/// of hourly data this halves `renewal air-annual`'s time (BENCHMARKS.md). Borrowed when the
+/// caller's hour numbers are already strictly increasing (the common case: a file in time
+/// order), so a million values are neither copied nor sorted.
+struct HourMap<'a>(Cow<'a, [(i64, f64)]>);
 
-impl HourMap {
+/// A day, its values and every value from its first on (see [`HourMap::days`]).
+type Day<'a> = (CivilDate, &'a [(i64, f64)], &'a [(i64, f64)]);
+
+impl HourMap<'_> {
     fn keys_first_last(&self) -> Option<(i64, i64)> {
         Some((self.0.first()?.0, self.0.last()?.0))
+    }
+
+    /// Every day from the first to the last hour present, with its values in hour order (empty
+    /// for a day without any) and, for windows that may reach past midnight, every value from
+    /// that day on: one walk over the sorted values.
+    fn days(&self) -> impl Iterator<Item = Day<'_>> + '_ {
+        let (d0, d1) = match self.keys_first_last() {
+            Some((first, last)) => (first.div_euclid(24), last.div_euclid(24)),
+            None => (1, 0),
+        };
+        let mut rest: &[(i64, f64)] = &self.0;
+        (d0..=d1).map(move |day| {
+            let end = (day + 1) * 24;
+            let n = rest.iter().take_while(|(h, _)| *h < end).count();
+            let from_today = rest;
+            let (today, tail) = rest.split_at(n);
+            rest = tail;
+            (CivilDate::from_days_since_epoch(day), today, from_today)
+        })
     }
 }
 
@@ -212,13 +238,27 @@ fn check_values(values: impl Iterator<Item = f64>) -> Result<(), StatsError> {
 }
 
 /// Hourly values keyed by hours since the epoch, checked.
-fn hour_map(values: &[HourlyValue]) -> Result<HourMap, StatsError> {
+fn hour_map(values: &[HourlyValue]) -> Result<HourMap<'static>, StatsError> {
     check_values(values.iter().map(|v| v.concentration))?;
-    let mut v: Vec<(i64, f64)> = values
+    let v: Vec<(i64, f64)> = values
         .iter()
         .map(|x| (x.hour.hours_since_epoch(), x.concentration))
         .collect();
-    v.sort_by_key(|(h, _)| *h);
+    sorted_unique(Cow::Owned(v))
+}
+
+/// [`hour_map`] of values already keyed by hours since the epoch: borrowed when strictly
+/// increasing, otherwise copied and sorted. The same checks and errors as [`hour_map`].
+fn hour_map_of_numbers(values: &[(i64, f64)]) -> Result<HourMap<'_>, StatsError> {
+    check_values(values.iter().map(|(_, c)| *c))?;
+    sorted_unique(Cow::Borrowed(values))
+}
+
+fn sorted_unique(mut v: Cow<'_, [(i64, f64)]>) -> Result<HourMap<'_>, StatsError> {
+    if v.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+        return Ok(HourMap(v));
+    }
+    v.to_mut().sort_by_key(|(h, _)| *h);
     for w in v.windows(2) {
         if let [a, b] = w {
             if a.0 == b.0 {
@@ -229,27 +269,6 @@ fn hour_map(values: &[HourlyValue]) -> Result<HourMap, StatsError> {
         }
     }
     Ok(HourMap(v))
-}
-
-/// Every date from the first to the last hour present.
-fn date_range(map: &HourMap) -> Vec<CivilDate> {
-    let Some((first, last)) = map.keys_first_last() else {
-        return Vec::new();
-    };
-    let (d0, d1) = (first.div_euclid(24), last.div_euclid(24));
-    (d0..=d1).map(CivilDate::from_days_since_epoch).collect()
-}
-
-/// The day's values, in hour order, with their hours.
-fn day_slice(map: &HourMap, date: CivilDate) -> &[(i64, f64)] {
-    let start = date.days_since_epoch() * 24;
-    let a = map.0.partition_point(|(h, _)| *h < start);
-    let b = map.0.partition_point(|(h, _)| *h < start + 24);
-    map.0.get(a..b).unwrap_or_default()
-}
-
-fn day_hours(map: &HourMap, date: CivilDate) -> Vec<f64> {
-    day_slice(map, date).iter().map(|(_, v)| *v).collect()
 }
 
 /// Daily means with the HJ 663 / GB 3095 Table 4 rule (>= 20 hourly values).
@@ -268,16 +287,17 @@ pub fn daily_means(
     values: &[HourlyValue],
     rules: &ValidityRules,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let v = day_hours(&map, date);
+    Ok(daily_means_of(&hour_map(values)?, rules))
+}
+
+fn daily_means_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, v, _)| {
             let n = v.len();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
-                value: ok.then(|| v.iter().sum::<f64>() / n as f64),
+                value: ok.then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
                 count: n,
                 invalid: (!ok).then_some(Invalid::TooFewHours {
                     needed: rules.min_hours_per_day,
@@ -286,7 +306,7 @@ pub fn daily_means(
                 valid_by_exceedance: false,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Daily maximum of the hourly values (HJ 633-2012's O3 daily max 1-h indicator), valid with
@@ -298,17 +318,18 @@ pub fn daily_max_1h(
     values: &[HourlyValue],
     rules: &ValidityRules,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let v = day_hours(&map, date);
+    Ok(daily_max_1h_of(&hour_map(values)?, rules))
+}
+
+fn daily_max_1h_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, v, _)| {
             let n = v.len();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
                 value: if ok {
-                    v.iter().cloned().reduce(f64::max)
+                    v.iter().map(|(_, x)| *x).reduce(f64::max)
                 } else {
                     None
                 },
@@ -320,7 +341,7 @@ pub fn daily_max_1h(
                 valid_by_exceedance: false,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// One 8-hour moving mean.
@@ -348,38 +369,39 @@ pub fn eight_hour_means(
 ) -> Result<Vec<EightHourMean>, StatsError> {
     let map = hour_map(values)?;
     let mut out = Vec::new();
-    for date in date_range(&map) {
-        out.extend(day_windows(&map, date, rules));
+    for (date, _, from_day) in map.days() {
+        out.extend(day_windows(from_day, date, rules));
     }
     Ok(out)
 }
 
-fn day_windows(map: &HourMap, date: CivilDate, rules: &ValidityRules) -> Vec<EightHourMean> {
+/// The MDA8 windows of `date` from `from_day`, the sorted values from that day's first on.
+/// With HJ 663's starts (00:00 … 16:00) every window ends by 24:00, so only the day's own
+/// values are read; later starts would reach into the next day, as the rules say.
+fn day_windows<'a>(
+    from_day: &'a [(i64, f64)],
+    date: CivilDate,
+    rules: &'a ValidityRules,
+) -> impl Iterator<Item = EightHourMean> + 'a {
     let (first, last) = rules.mda8_window_starts;
-    // The windows of a day start 00:00 … 16:00 and so end within the next day at most: search
-    // the map once for that span, then cut each window from it (same values, same order).
     let day_start = date.days_since_epoch() * 24;
     let span_end = day_start + i64::from(last) + 8;
-    let a = map
-        .0
-        .partition_point(|(h, _)| *h < day_start + i64::from(first));
-    let b = map.0.partition_point(|(h, _)| *h < span_end);
-    let span = map.0.get(a..b).unwrap_or_default();
-    (first..=last)
-        .map(|h| {
-            let start = day_start + i64::from(h);
-            let lo = span.partition_point(|(x, _)| *x < start);
-            let hi = span.partition_point(|(x, _)| *x < start + 8);
-            let v = span.get(lo..hi).unwrap_or_default();
-            let n = v.len();
-            EightHourMean {
-                start: CivilHour { date, hour: h },
-                value: (n >= rules.min_hours_per_8h_window)
-                    .then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
-                count: n,
-            }
-        })
-        .collect()
+    let span = from_day
+        .get(..from_day.iter().take_while(|(h, _)| *h < span_end).count())
+        .unwrap_or_default();
+    (first..=last).map(move |h| {
+        let start = day_start + i64::from(h);
+        let lo = span.partition_point(|(x, _)| *x < start);
+        let hi = span.partition_point(|(x, _)| *x < start + 8);
+        let v = span.get(lo..hi).unwrap_or_default();
+        let n = v.len();
+        EightHourMean {
+            start: CivilHour { date, hour: h },
+            value: (n >= rules.min_hours_per_8h_window)
+                .then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
+            count: n,
+        }
+    })
 }
 
 /// Daily maximum 8-hour mean of O3 (MDA8).
@@ -396,14 +418,21 @@ pub fn mda8(
     rules: &ValidityRules,
     exceedance_limit: Option<f64>,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let windows = day_windows(&map, date, rules);
-            let valid: Vec<f64> = windows.iter().filter_map(|w| w.value).collect();
-            let n = valid.len();
-            let max = valid.iter().cloned().reduce(f64::max);
+    Ok(mda8_of(&hour_map(values)?, rules, exceedance_limit))
+}
+
+fn mda8_of(
+    map: &HourMap<'_>,
+    rules: &ValidityRules,
+    exceedance_limit: Option<f64>,
+) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, _, from_day)| {
+            let (mut n, mut max) = (0usize, None::<f64>);
+            for v in day_windows(from_day, date, rules).filter_map(|w| w.value) {
+                n += 1;
+                max = Some(max.map_or(v, |m| m.max(v)));
+            }
             let enough = n >= rules.min_windows_per_day;
             let rescued = !enough && matches!((max, exceedance_limit), (Some(m), Some(l)) if m > l);
             let ok = enough || rescued;
@@ -418,7 +447,7 @@ pub fn mda8(
                 valid_by_exceedance: rescued,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Reasons a year of valid daily values is too thin for an annual statistic; empty when enough.

@@ -506,3 +506,143 @@ proptest::proptest! {
         }
     }
 }
+
+/// Daily means and MDA8 straight from the definitions, one day and one window at a time over
+/// the whole input (the shape of the code before the sorted walk), to check the walk against.
+fn naive_days(
+    v: &[HourlyValue],
+    rules: &ValidityRules,
+    limit: Option<f64>,
+) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    let mut hv: Vec<(i64, f64)> = v
+        .iter()
+        .map(|x| (x.hour.hours_since_epoch(), x.concentration))
+        .collect();
+    hv.sort_by_key(|x| x.0);
+    let Some((first, last)) = hv.first().zip(hv.last()).map(|(a, b)| (a.0, b.0)) else {
+        return (vec![], vec![]);
+    };
+    let in_range = |a: i64, b: i64| -> Vec<f64> {
+        hv.iter()
+            .filter(|(h, _)| (a..b).contains(h))
+            .map(|x| x.1)
+            .collect()
+    };
+    let (mut means, mut mda8s) = (vec![], vec![]);
+    for day in first.div_euclid(24)..=last.div_euclid(24) {
+        let v = in_range(day * 24, day * 24 + 24);
+        means.push(
+            (v.len() >= rules.min_hours_per_day).then(|| v.iter().sum::<f64>() / v.len() as f64),
+        );
+        let (s, e) = rules.mda8_window_starts;
+        let valid: Vec<f64> = (s..=e)
+            .filter_map(|h| {
+                let w = in_range(day * 24 + i64::from(h), day * 24 + i64::from(h) + 8);
+                (w.len() >= rules.min_hours_per_8h_window)
+                    .then(|| w.iter().sum::<f64>() / w.len() as f64)
+            })
+            .collect();
+        let max = valid.iter().cloned().reduce(f64::max);
+        let ok = valid.len() >= rules.min_windows_per_day
+            || matches!((max, limit), (Some(m), Some(l)) if m > l);
+        mda8s.push(if ok { max } else { None });
+    }
+    (means, mda8s)
+}
+
+#[test]
+fn windows_past_midnight_read_the_next_day_when_the_rules_say_so() {
+    // Starts up to 20:00: the window at 20:00 covers 20:00–03:59 of the next day.
+    let rules = ValidityRules {
+        mda8_window_starts: (0, 20),
+        min_windows_per_day: 1,
+        ..HJ663
+    };
+    let v: Vec<HourlyValue> = (0..24)
+        .map(|x| h(2023, 7, 1, x, 1.0))
+        .chain((0..4).map(|x| h(2023, 7, 2, x, 100.0)))
+        .collect();
+    let m = mda8(&v, &rules, None).unwrap();
+    // 20:00–03:59: 4 x 1 + 4 x 100 -> 50.5; 17:00 … 19:00 windows have fewer next-day hours.
+    assert_eq!(m[0].value, Some(50.5));
+    assert_eq!(m[0].value, naive_days(&v, &rules, None).1[0]);
+}
+
+#[test]
+fn hour_numbers_give_the_same_evaluation_and_errors() {
+    // Unsorted input with a gap day: the numbers path sorts a copy, as the hourly path does.
+    let mut v: Vec<HourlyValue> = (1..=3u8)
+        .filter(|d| *d != 2)
+        .flat_map(|d| (0..24).map(move |x| h(2023, 5, d, x, f64::from(x) + 0.3)))
+        .collect();
+    v.reverse();
+    let numbers = |v: &[HourlyValue]| -> Vec<(i64, f64)> {
+        v.iter()
+            .map(|x| (x.hour.hours_since_epoch(), x.concentration))
+            .collect()
+    };
+    let o = options(StandardId::CnHj633_2026);
+    let a = evaluate_hourly(
+        &o,
+        &[(Pollutant::Pm25, v.clone()), (Pollutant::O3, v.clone())],
+    );
+    let b = evaluate_hour_numbers(
+        &o,
+        &[(Pollutant::Pm25, numbers(&v)), (Pollutant::O3, numbers(&v))],
+    );
+    assert_eq!(a, b);
+    assert_eq!(a.unwrap().daily.len(), 3);
+    // A duplicate hour and a negative value: the same errors at the same positions.
+    let mut dup = numbers(&v);
+    dup.push(dup[5]);
+    let mut dup_h = v.clone();
+    dup_h.push(v[5]);
+    assert_eq!(
+        evaluate_hour_numbers(&o, &[(Pollutant::Pm25, dup)]),
+        evaluate_hourly(&o, &[(Pollutant::Pm25, dup_h)])
+    );
+    assert!(matches!(
+        evaluate_hour_numbers(&o, &[(Pollutant::Pm25, vec![(0, 1.0), (1, -2.0)])]),
+        Err(StatsError::NegativeConcentration { index: 1, .. })
+    ));
+    assert_eq!(evaluate_hour_numbers(&o, &[]), evaluate_hourly(&o, &[]));
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_sorted_walk_equals_the_definitions_and_both_entry_points_agree(
+        hours in proptest::collection::btree_map(0i64..24 * 50, 0u32..4000, 0..600),
+        late_start in 16u8..23,
+        shuffle in proptest::bool::ANY,
+    ) {
+        let base = CivilHour::new(2023, 12, 20, 0).unwrap().hours_since_epoch();
+        let mut v: Vec<HourlyValue> = hours
+            .iter()
+            .map(|(h, c)| HourlyValue {
+                hour: CivilHour::from_hours_since_epoch(base + h),
+                concentration: f64::from(*c) / 10.0,
+            })
+            .collect();
+        if shuffle {
+            v.reverse();
+        }
+        for rules in [HJ663, ValidityRules { mda8_window_starts: (0, late_start), ..HJ663 }] {
+            let (means, mda8s) = naive_days(&v, &rules, Some(160.0));
+            let got: Vec<Option<f64>> = daily_means(&v, &rules).unwrap().iter().map(|d| d.value).collect();
+            proptest::prop_assert_eq!(got, means);
+            let got: Vec<Option<f64>> = mda8(&v, &rules, Some(160.0)).unwrap().iter().map(|d| d.value).collect();
+            proptest::prop_assert_eq!(got, mda8s);
+        }
+        let numbers: Vec<(i64, f64)> = v.iter().map(|x| (x.hour.hours_since_epoch(), x.concentration)).collect();
+        for standard in [StandardId::CnHj633_2026, StandardId::CnHj633_2012] {
+            let o = options(standard);
+            let a = evaluate_hourly(&o, &[(Pollutant::Co, v.clone()), (Pollutant::O3, v.clone())]);
+            let days = vec![
+                pollutant_days_of_hour_numbers(&o, Pollutant::Co, &numbers).unwrap(),
+                pollutant_days_of_hour_numbers(&o, Pollutant::O3, &numbers).unwrap(),
+            ];
+            proptest::prop_assert_eq!(&a, &evaluate_pollutant_days(&o, days));
+            proptest::prop_assert_eq!(a, evaluate_hour_numbers(&o, &[(Pollutant::Co, numbers.clone()), (Pollutant::O3, numbers.clone())]));
+        }
+    }
+}
