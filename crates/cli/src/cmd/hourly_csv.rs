@@ -17,17 +17,28 @@
 //! exact in f64 (k ≤ 22), so one IEEE division gives the correctly rounded value, the same as
 //! `str::parse::<f64>` (Clinger 1990, the "fast path"); longer numbers use `str::parse`.
 
-use renewal_calc::air_statistics::HourlyValue;
+//!
+//! # Two threads
+//! Files over [`PARALLEL_MIN_BYTES`] are read in two parts cut at a newline near the middle,
+//! the second on its own thread, and the parts' series are concatenated in file order: the same
+//! values in the same order as one pass, so the output is byte-identical and deterministic. A
+//! blank line at the end of the first part followed by data in the second is refused, as one
+//! pass would.
+
 use renewal_calc::aqi::Pollutant;
-use renewal_calc::time::{CivilDate, CivilHour};
+use renewal_calc::time::CivilDate;
 
 /// The series read by the fast path and the number of data rows.
 pub struct FastHourly {
-    /// One series per column, in column order.
-    pub series: Vec<(Pollutant, Vec<HourlyValue>)>,
+    /// One series per column, in column order: `(hours since 1970-01-01T00, value)` in file
+    /// order ([`renewal_calc::time::CivilHour::hours_since_epoch`] of the shifted hour).
+    pub series: Vec<(Pollutant, Vec<(i64, f64)>)>,
     /// Data rows read.
     pub rows: usize,
 }
+
+/// Bodies at least this long are read on two threads (below it a thread costs more than it saves).
+pub const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
 /// Exact powers of ten (10^22 is the largest exact in f64).
 const POW10: [f64; 23] = [
@@ -75,25 +86,144 @@ fn two(b: &[u8], at: usize) -> Option<u8> {
     Some(hi * 10 + lo)
 }
 
-/// `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`, optionally `:SS`, minutes and seconds zero.
-fn timestamp(cell: &[u8]) -> Option<CivilHour> {
-    if !(cell.len() == 16 || (cell.len() == 19 && cell.get(16) == Some(&b':'))) {
-        return None;
+/// Timestamps `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`, optionally `:SS`, minutes and seconds
+/// zero, as hour numbers. Consecutive rows mostly share their date: its ten bytes are compared
+/// with the previous row's and the date is validated and converted only when they differ.
+struct Stamps {
+    date: [u8; 10],
+    /// Days since the epoch and year of `date`; `None` before the first row.
+    day: Option<(i64, i32)>,
+}
+
+impl Stamps {
+    fn new() -> Self {
+        Self {
+            date: [0; 10],
+            day: None,
+        }
     }
-    let sep_ok = cell.get(4) == Some(&b'-')
-        && cell.get(7) == Some(&b'-')
-        && matches!(cell.get(10), Some(b' ' | b'T'))
-        && cell.get(13) == Some(&b':');
-    if !sep_ok {
+
+    /// The hour number and the year of a timestamp cell; `None` if it is not one.
+    fn read(&mut self, cell: &[u8]) -> Option<(i64, i32)> {
+        if !(cell.len() == 16 || (cell.len() == 19 && cell.get(16) == Some(&b':'))) {
+            return None;
+        }
+        let sep_ok = matches!(cell.get(10), Some(b' ' | b'T')) && cell.get(13) == Some(&b':');
+        if !sep_ok {
+            return None;
+        }
+        let hour = two(cell, 11)?;
+        if two(cell, 14)? != 0 || (cell.len() == 19 && two(cell, 17)? != 0) || hour > 23 {
+            return None;
+        }
+        let date = cell.get(..10)?;
+        let (day, year) = match self.day {
+            Some(d) if date == self.date => d,
+            _ => {
+                let d = date_of(date)?;
+                self.date.copy_from_slice(date);
+                self.day = Some(d);
+                d
+            }
+        };
+        Some((day * 24 + i64::from(hour), year))
+    }
+}
+
+/// `YYYY-MM-DD`, a valid date: its day number and year.
+fn date_of(cell: &[u8]) -> Option<(i64, i32)> {
+    if cell.get(4) != Some(&b'-') || cell.get(7) != Some(&b'-') {
         return None;
     }
     let year = i32::from(two(cell, 0)?) * 100 + i32::from(two(cell, 2)?);
-    let (month, day, hour) = (two(cell, 5)?, two(cell, 8)?, two(cell, 11)?);
-    if two(cell, 14)? != 0 || (cell.len() == 19 && two(cell, 17)? != 0) || hour > 23 {
-        return None;
+    let (month, day) = (two(cell, 5)?, two(cell, 8)?);
+    let d = CivilDate::new(year, month, day).ok()?;
+    Some((d.days_since_epoch(), year))
+}
+
+/// The series of one part of the body.
+struct Part {
+    series: Vec<Vec<(i64, f64)>>,
+    rows: usize,
+    /// The part ends with a blank line (data after it, in the next part, is refused).
+    ends_blank: bool,
+}
+
+/// Reads the lines of `part` (a whole number of lines, without the newline that ends the last
+/// one): `columns` cells after the timestamp on every line. `capacity`: values to reserve per
+/// series.
+fn read_part(
+    part: &[u8],
+    columns: usize,
+    shift_hours: i64,
+    years: Option<(i32, i32)>,
+    capacity: usize,
+) -> Option<Part> {
+    let mut series: Vec<Vec<(i64, f64)>> =
+        (0..columns).map(|_| Vec::with_capacity(capacity)).collect();
+    let mut stamps = Stamps::new();
+    let mut rows = 0usize;
+    let mut last_was_blank = false;
+    let len = part.len();
+    let mut i = 0usize;
+    loop {
+        // At the start of a line. The text after the last newline is a (blank) line of its own.
+        if i == len {
+            last_was_blank = true;
+            break;
+        }
+        if part.get(i) == Some(&b'\n') {
+            last_was_blank = true;
+            i += 1;
+            continue;
+        }
+        if last_was_blank {
+            // A blank line inside the data: leave the rules for it to the general reader.
+            return None;
+        }
+        let rest = part.get(i..)?;
+        let comma = rest.iter().position(|b| *b == b',' || *b == b'\n')?;
+        if rest.get(comma) != Some(&b',') {
+            // A line with the time only: too short.
+            return None;
+        }
+        let (hour, year) = stamps.read(rest.get(..comma)?)?;
+        if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&year)) {
+            return None;
+        }
+        let hour = hour + shift_hours;
+        let mut at = i + comma + 1;
+        for (k, s) in series.iter_mut().enumerate() {
+            let cell_rest = part.get(at..)?;
+            let end = cell_rest
+                .iter()
+                .position(|b| *b == b',' || *b == b'\n')
+                .unwrap_or(cell_rest.len());
+            let last = k + 1 == columns;
+            match cell_rest.get(end) {
+                // The last cell ends the line; every other one is followed by a comma.
+                Some(b',') if last => return None,
+                Some(b',') => {}
+                _ if !last => return None,
+                _ => {}
+            }
+            if let Some(v) = number(cell_rest.get(..end)?).ok()? {
+                s.push((hour, v));
+            }
+            at += end + 1;
+        }
+        rows += 1;
+        if at > len {
+            // The last line had no newline: no blank line follows it.
+            break;
+        }
+        i = at;
     }
-    CivilDate::new(year, month, day).ok()?;
-    CivilHour::new(year, month, day, hour).ok()
+    Some(Part {
+        series,
+        rows,
+        ends_blank: last_was_blank,
+    })
 }
 
 /// Reads `bytes` if it is a plain hourly CSV; `None` when the general reader must be used.
@@ -101,11 +231,27 @@ fn timestamp(cell: &[u8]) -> Option<CivilHour> {
 /// general reader accepts (`parse_table`'s year range; `None` for `air-annual`'s reader, which
 /// has none); a timestamp outside it sends the file to the general reader, which rejects it.
 pub fn read(bytes: &[u8], shift_hours: i64, years: Option<(i32, i32)>) -> Option<FastHourly> {
+    let halve = |len: usize| (len >= PARALLEL_MIN_BYTES).then_some(len / 2);
+    read_split(bytes, shift_hours, years, &halve)
+}
+
+/// [`read`], cutting the body in two at the first newline at or after `cut_near(body length)`
+/// (no cut for `None`, or when no newline follows).
+fn read_split(
+    bytes: &[u8],
+    shift_hours: i64,
+    years: Option<(i32, i32)>,
+    cut_near: &dyn Fn(usize) -> Option<usize>,
+) -> Option<FastHourly> {
     if bytes.contains(&b'"') || bytes.contains(&b'\r') || bytes.contains(&b'\t') {
         return None;
     }
-    let mut lines = bytes.split(|b| *b == b'\n');
-    let header = std::str::from_utf8(lines.next()?).ok()?;
+    let (header, body) = match bytes.iter().position(|b| *b == b'\n') {
+        Some(n) => (bytes.get(..n)?, bytes.get(n + 1..)?),
+        // A header and no line after it: no data.
+        None => return None,
+    };
+    let header = std::str::from_utf8(header).ok()?;
     if header.starts_with('#') || header.contains(';') {
         return None;
     }
@@ -118,48 +264,40 @@ pub fn read(bytes: &[u8], shift_hours: i64, years: Option<(i32, i32)>) -> Option
             Pollutant::from_key(n.strip_suffix("_1h").unwrap_or(&n))
         })
         .collect::<Option<_>>()?;
-    if pollutants.is_empty() {
+    let columns = pollutants.len();
+    if columns == 0 {
         return None;
     }
-    let estimate = bytes.len() / (16 + 4 * pollutants.len()).max(1);
-    let mut series: Vec<Vec<HourlyValue>> = pollutants
-        .iter()
-        .map(|_| Vec::with_capacity(estimate))
-        .collect();
-    let mut rows = 0usize;
-    let mut last_was_blank = false;
-    for line in lines {
-        if line.is_empty() {
-            last_was_blank = true;
-            continue;
+    // A row has at least the 16-byte timestamp, a comma per column and a newline: an upper
+    // bound of the rows, so no series ever grows (untouched capacity costs no memory).
+    let capacity = |len: usize| len / (17 + columns) + 1;
+    let cut = cut_near(body.len()).and_then(|at| split_point(body, at));
+    let (series, rows) = match cut {
+        None => {
+            let p = read_part(body, columns, shift_hours, years, capacity(body.len()))?;
+            (p.series, p.rows)
         }
-        if last_was_blank {
-            // A blank line inside the data: leave the rules for it to the general reader.
-            return None;
-        }
-        let mut cells = line.split(|b| *b == b',');
-        let stamp = timestamp(cells.next()?)?;
-        if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&stamp.date.year)) {
-            return None;
-        }
-        let hour = if shift_hours == 0 {
-            stamp
-        } else {
-            CivilHour::from_hours_since_epoch(stamp.hours_since_epoch() + shift_hours)
-        };
-        for s in series.iter_mut() {
-            if let Some(v) = number(cells.next()?).ok()? {
-                s.push(HourlyValue {
-                    hour,
-                    concentration: v,
+        Some(n) => {
+            let (first, second) = (body.get(..n)?, body.get(n + 1..)?);
+            let (a, b) = std::thread::scope(|s| {
+                let b = s.spawn(|| {
+                    read_part(second, columns, shift_hours, years, capacity(second.len()))
                 });
+                // The first part's series get room for both parts: appending does not move them.
+                let a = read_part(first, columns, shift_hours, years, capacity(body.len()));
+                let b = b.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (a, b)
+            });
+            let (mut a, b) = (a?, b?);
+            if a.ends_blank && b.rows > 0 {
+                return None;
             }
+            for (s, t) in a.series.iter_mut().zip(&b.series) {
+                s.extend_from_slice(t);
+            }
+            (a.series, a.rows + b.rows)
         }
-        if cells.next().is_some() {
-            return None;
-        }
-        rows += 1;
-    }
+    };
     if rows == 0 {
         return None;
     }
@@ -169,9 +307,15 @@ pub fn read(bytes: &[u8], shift_hours: i64, years: Option<(i32, i32)>) -> Option
     })
 }
 
+/// The position of the first newline at or after `at`, where the body is cut in two.
+fn split_point(body: &[u8], at: usize) -> Option<usize> {
+    Some(at + body.get(at..)?.iter().position(|b| *b == b'\n')?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use renewal_calc::time::CivilHour;
 
     #[test]
     fn numbers_match_the_standard_parser() {
@@ -200,24 +344,136 @@ mod tests {
         }
     }
 
+    fn stamp(cell: &str) -> Option<(i64, i32)> {
+        Stamps::new().read(cell.as_bytes())
+    }
+
+    fn hour(y: i32, m: u8, d: u8, h: u8) -> Option<(i64, i32)> {
+        Some((CivilHour::new(y, m, d, h).unwrap().hours_since_epoch(), y))
+    }
+
     #[test]
     fn timestamps_are_whole_iso_hours() {
-        assert_eq!(
-            timestamp(b"2000-01-01 13:00"),
-            Some(CivilHour::new(2000, 1, 1, 13).unwrap())
-        );
-        assert_eq!(
-            timestamp(b"2024-02-29T23:00:00"),
-            Some(CivilHour::new(2024, 2, 29, 23).unwrap())
-        );
+        assert_eq!(stamp("2000-01-01 13:00"), hour(2000, 1, 1, 13));
+        assert_eq!(stamp("2024-02-29T23:00:00"), hour(2024, 2, 29, 23));
+        assert_eq!(stamp("1969-12-31 23:00"), Some((-1, 1969)));
         for s in [
             "2023-02-29 01:00",
             "2000-01-01 13:30",
             "2000-01-01 24:00",
             "2000/01/01 13:00",
+            "2000-01-01 13:00:01",
+            "2000-01-01 13:00 ",
+            "2000-01-01+13:00",
         ] {
-            assert_eq!(timestamp(s.as_bytes()), None, "{s}");
+            assert_eq!(stamp(s), None, "{s}");
         }
+        // The date cache: the same date bytes reuse the date; the rest of the cell is still
+        // checked on every row, and a new date is validated again.
+        let mut s = Stamps::new();
+        assert_eq!(s.read(b"2000-01-01 13:00"), hour(2000, 1, 1, 13));
+        assert_eq!(s.read(b"2000-01-01 13:30"), None);
+        assert_eq!(s.read(b"2000-01-01 25:00"), None);
+        assert_eq!(s.read(b"2000-01-01T14:00:00"), hour(2000, 1, 1, 14));
+        assert_eq!(s.read(b"2023-02-29 01:00"), None);
+        assert_eq!(s.read(b"2000-01-01 15:00"), hour(2000, 1, 1, 15));
+        assert_eq!(s.read(b"2000-01-02 00:00"), hour(2000, 1, 2, 0));
+    }
+
+    /// The reader before the two-thread cut (one pass, line by line, `split` on newlines and
+    /// commas), kept to check the cut against.
+    fn one_pass(bytes: &[u8], shift_hours: i64) -> Option<(Vec<Vec<(i64, f64)>>, usize)> {
+        if bytes.contains(&b'"') || bytes.contains(&b'\r') || bytes.contains(&b'\t') {
+            return None;
+        }
+        let mut lines = bytes.split(|b| *b == b'\n');
+        let header = std::str::from_utf8(lines.next()?).ok()?;
+        let columns = header.split(',').count() - 1;
+        let mut series = vec![Vec::new(); columns];
+        let (mut rows, mut last_was_blank) = (0, false);
+        for line in lines {
+            if line.is_empty() {
+                last_was_blank = true;
+                continue;
+            }
+            if last_was_blank {
+                return None;
+            }
+            let mut cells = line.split(|b| *b == b',');
+            let (h, _) = Stamps::new().read(cells.next()?)?;
+            for s in series.iter_mut() {
+                if let Some(v) = number(cells.next()?).ok()? {
+                    s.push((h + shift_hours, v));
+                }
+            }
+            if cells.next().is_some() {
+                return None;
+            }
+            rows += 1;
+        }
+        (rows > 0).then_some((series, rows))
+    }
+
+    #[test]
+    fn every_cut_gives_what_one_pass_gives() {
+        let files = [
+            // A day boundary in the middle, NA and empty cells, a trailing newline.
+            "timestamp,pm25,co\n2000-01-01 22:00,91,1.3\n2000-01-01 23:00,NA,\n2000-01-02 00:00,7,0.4\n2000-01-02 01:00,,2.5\n",
+            // No newline after the last row.
+            "timestamp,pm25,co\n2000-01-01 22:00,91,1.3\n2000-01-02 00:00,7,0.4",
+            // One row, with and without its newline.
+            "timestamp,o3\n2024-02-29 23:00,160\n",
+            "timestamp,o3\n2024-02-29 23:00,160",
+            // Blank lines at the end are allowed; inside the data they are not.
+            "timestamp,pm25\n2000-01-01 00:00,1\n2000-01-01 01:00,2\n\n\n",
+            "timestamp,pm25\n2000-01-01 00:00,1\n\n2000-01-01 01:00,2\n",
+            "timestamp,pm25\n2000-01-01 00:00,1\n2000-01-01 01:00,2\n\n2000-01-01 02:00,3",
+            "timestamp,pm25\n\n2000-01-01 00:00,1\n",
+            // A short row, an extra cell, a bad number or time late in the file.
+            "timestamp,pm25,co\n2000-01-01 00:00,1,2\n2000-01-01 01:00,2\n",
+            "timestamp,pm25,co\n2000-01-01 00:00,1,2\n2000-01-01 01:00,2,3,4\n",
+            "timestamp,pm25,co\n2000-01-01 00:00,1,2\n2000-01-01 01:00,2,1.234\n",
+            "timestamp,pm25,co\n2000-01-01 00:00,1,2\n2000-01-01 01:30,2,1\n",
+            "timestamp,pm25\n2000-01-01 00:00\n",
+            // Only a header, or a header and blank lines.
+            "timestamp,pm25",
+            "timestamp,pm25\n",
+            "timestamp,pm25\n\n",
+        ];
+        for file in files {
+            let body = file.find('\n').map_or(0, |n| file.len() - n - 1);
+            let expected = one_pass(file.as_bytes(), -1);
+            for at in 0..=body + 1 {
+                let got = read_split(file.as_bytes(), -1, None, &|_| Some(at))
+                    .map(|r| (r.series.into_iter().map(|(_, v)| v).collect(), r.rows));
+                assert_eq!(got, expected, "{file:?} cut near {at}");
+            }
+            let unsplit = read_split(file.as_bytes(), -1, None, &|_| None)
+                .map(|r| (r.series.into_iter().map(|(_, v)| v).collect(), r.rows));
+            assert_eq!(unsplit, expected, "{file:?}");
+        }
+    }
+
+    #[test]
+    fn a_large_file_is_cut_on_a_newline_into_two_parts_in_order() {
+        // Over PARALLEL_MIN_BYTES: read on two threads; the series stay in file order.
+        let mut file = String::from("timestamp,pm25,o3\n");
+        let mut hours = 0i64;
+        let base = CivilHour::new(2001, 3, 1, 0).unwrap().hours_since_epoch();
+        while file.len() < 2 * PARALLEL_MIN_BYTES {
+            let h = renewal_calc::time::CivilHour::from_hours_since_epoch(base + hours);
+            file.push_str(&format!("{h},{},NA\n", hours % 500));
+            hours += 1;
+        }
+        let r = read(file.as_bytes(), 0, None).unwrap();
+        assert_eq!(r.rows as i64, hours);
+        let pm: Vec<(i64, f64)> = (0..hours).map(|i| (base + i, (i % 500) as f64)).collect();
+        assert_eq!(r.series[0].1, pm);
+        assert!(r.series[1].1.is_empty());
+        assert_eq!(
+            Some((vec![pm, vec![]], r.rows)),
+            one_pass(file.as_bytes(), 0)
+        );
     }
 
     #[test]
@@ -226,7 +482,7 @@ mod tests {
         let r = read(ok.as_bytes(), 0, None).unwrap();
         assert_eq!(r.rows, 2);
         assert_eq!(r.series[0].1.len(), 1);
-        assert_eq!(r.series[1].1[0].concentration, 1.3);
+        assert_eq!(r.series[1].1[0].1, 1.3);
         // Years: none for air-annual's reader, parse_table's range for the report.
         let late = "timestamp,pm25\n2105-01-01 00:00,91\n";
         assert!(read(late.as_bytes(), 0, None).is_some());

@@ -195,9 +195,11 @@ fn read_file(path: &Path, lang: Lang, cities: &mut Vec<(String, CityData)>) -> F
             };
             let points = values
                 .iter()
-                .map(|v| Point {
-                    time: TimeKey::Hour(v.hour),
-                    value: v.concentration,
+                .map(|(hour, value)| Point {
+                    time: TimeKey::Hour(renewal_calc::time::CivilHour::from_hours_since_epoch(
+                        *hour,
+                    )),
+                    value: *value,
                 })
                 .collect();
             found.push((None, id, points));
