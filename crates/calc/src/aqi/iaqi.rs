@@ -204,7 +204,13 @@ pub fn iaqi(
             value: concentration,
         });
     }
-    let used = Dec::from_f64(concentration).map(|c| round_concentration(table.rounding, c));
+    let used = match table.rounding {
+        // The commonest case (HJ 633-2026) without the shortest digits when they do not matter.
+        ConcentrationRounding::HalfEven { decimals } => {
+            Dec::from_f64_round_half_even(concentration, decimals)
+        }
+        r => Dec::from_f64(concentration).map(|c| round_concentration(r, c)),
+    };
     let (value, status) = rate(table, std.index_rounding, used)?;
     Ok(SubIndex {
         key,
