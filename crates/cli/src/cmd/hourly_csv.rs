@@ -47,14 +47,25 @@ const POW10: [f64; 23] = [
 ];
 
 /// A cell: `Ok(None)` missing, `Ok(Some(v))` a number, `Err(())` not for the fast path.
+#[cfg(test)]
 fn number(cell: &[u8]) -> Result<Option<f64>, ()> {
-    if cell.is_empty() || cell == b"NA" {
-        return Ok(None);
+    match read_cell(cell, 0) {
+        Some((v, end)) if end == cell.len() => Ok(v),
+        _ => Err(()),
     }
+}
+
+/// The cell of `text` that starts at `start` and ends before the next comma or newline (or at
+/// the end), read in one pass: the value (`None` for an empty cell or `NA`) and where the cell
+/// ends. `None` when the cell is not for the fast path: anything but digits and one decimal
+/// point after a digit, a trailing point (`5.`), exactly three decimals (`1.234`, a possible
+/// thousands group: the general reader decides), more than 22 decimals.
+fn read_cell(text: &[u8], start: usize) -> Option<(Option<f64>, usize)> {
     let mut mantissa: u64 = 0;
     let mut digits = 0u32;
     let mut frac: Option<u32> = None;
-    for &b in cell {
+    let mut end = start;
+    while let Some(&b) = text.get(end) {
         match b {
             b'0'..=b'9' => {
                 mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
@@ -64,20 +75,29 @@ fn number(cell: &[u8]) -> Result<Option<f64>, ()> {
                 }
             }
             b'.' if frac.is_none() && digits > 0 => frac = Some(0),
-            _ => return Err(()),
+            b',' | b'\n' => break,
+            b'N' if end == start => {
+                let na = text.get(end + 1) == Some(&b'A')
+                    && matches!(text.get(end + 2), None | Some(b',' | b'\n'));
+                return na.then_some((None, end + 2));
+            }
+            _ => return None,
         }
+        end += 1;
+    }
+    if end == start {
+        return Some((None, end));
     }
     let k = frac.unwrap_or(0);
     if frac == Some(0) || k == 3 {
-        // "5." or "1.234" (a possible thousands group): the general reader decides.
-        return Err(());
+        return None;
     }
     if digits <= 15 {
-        let p = POW10.get(k as usize).ok_or(())?;
-        return Ok(Some(mantissa as f64 / p));
+        let p = POW10.get(k as usize)?;
+        return Some((Some(mantissa as f64 / p), end));
     }
-    let text = std::str::from_utf8(cell).map_err(|_| ())?;
-    text.parse::<f64>().map(Some).map_err(|_| ())
+    let text = std::str::from_utf8(text.get(start..end)?).ok()?;
+    Some((Some(text.parse::<f64>().ok()?), end))
 }
 
 fn two(b: &[u8], at: usize) -> Option<u8> {
@@ -181,36 +201,34 @@ fn read_part(
             // A blank line inside the data: leave the rules for it to the general reader.
             return None;
         }
-        let rest = part.get(i..)?;
-        let comma = rest.iter().position(|b| *b == b',' || *b == b'\n')?;
-        if rest.get(comma) != Some(&b',') {
-            // A line with the time only: too short.
-            return None;
-        }
-        let (hour, year) = stamps.read(rest.get(..comma)?)?;
+        // The time cell is 16 or 19 bytes (`Stamps::read` checks every byte of it) and a comma
+        // follows it: a line with the time only is too short.
+        let line = part.get(i..)?;
+        let stamp = match (line.get(16), line.get(19)) {
+            (Some(b','), _) => 16,
+            (Some(b':'), Some(b',')) => 19,
+            _ => return None,
+        };
+        let (hour, year) = stamps.read(line.get(..stamp)?)?;
         if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&year)) {
             return None;
         }
         let hour = hour + shift_hours;
-        let mut at = i + comma + 1;
+        let mut at = i + stamp + 1;
         for (k, s) in series.iter_mut().enumerate() {
-            let cell_rest = part.get(at..)?;
-            let end = cell_rest
-                .iter()
-                .position(|b| *b == b',' || *b == b'\n')
-                .unwrap_or(cell_rest.len());
+            let (value, end) = read_cell(part, at)?;
             let last = k + 1 == columns;
-            match cell_rest.get(end) {
+            match part.get(end) {
                 // The last cell ends the line; every other one is followed by a comma.
                 Some(b',') if last => return None,
                 Some(b',') => {}
                 _ if !last => return None,
                 _ => {}
             }
-            if let Some(v) = number(cell_rest.get(..end)?).ok()? {
+            if let Some(v) = value {
                 s.push((hour, v));
             }
-            at += end + 1;
+            at = end + 1;
         }
         rows += 1;
         if at > len {
@@ -243,16 +261,15 @@ fn read_split(
     years: Option<(i32, i32)>,
     cut_near: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<FastHourly> {
-    if bytes.contains(&b'"') || bytes.contains(&b'\r') || bytes.contains(&b'\t') {
-        return None;
-    }
     let (header, body) = match bytes.iter().position(|b| *b == b'\n') {
         Some(n) => (bytes.get(..n)?, bytes.get(n + 1..)?),
         // A header and no line after it: no data.
         None => return None,
     };
+    // Quotes, carriage returns and tabs send the file to the general reader; in the body the
+    // cell and time readers refuse them (they accept digits, `.`, `NA`, `-`, `:`, ` `, `T`).
     let header = std::str::from_utf8(header).ok()?;
-    if header.starts_with('#') || header.contains(';') {
+    if header.starts_with('#') || header.contains([';', '"', '\r', '\t']) {
         return None;
     }
     // The first column is the time whatever its name, as in the general reader.
