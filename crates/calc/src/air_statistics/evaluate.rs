@@ -1,9 +1,9 @@
 //! From hourly or daily series to the daily AQI report and the HJ 663 annual statistics.
 
 use super::{
-    check_values, daily_max_1h_of, daily_means_of, hour_map, hour_map_of_numbers, mda8_of,
-    percentile, year_coverage, DailyStatistic, DailyValue, HourMap, HourlyValue, Invalid,
-    StatsError, ValidityRules,
+    check_values, daily_max_1h_of, daily_means_of, hour_map, hour_map_of_rows, mda8_of, percentile,
+    year_coverage, DailyStatistic, DailyValue, HourMap, HourlyValue, Invalid, StatsError,
+    ValidityRules,
 };
 use crate::aqi::{self, CategoryId, Pollutant, PollutantKey, StandardId};
 use crate::compliance::Statistic;
@@ -185,45 +185,48 @@ pub fn evaluate_hourly(
     evaluate_pollutant_days(options, days)
 }
 
-/// [`evaluate_hourly`] of series keyed by hour numbers: each value is `(hours since
-/// 1970-01-01T00, concentration)`, i.e. [`crate::time::CivilHour::hours_since_epoch`] of its
-/// hour. The same result as [`evaluate_hourly`] on the same hours; a series already in strictly
-/// increasing hour order (a file in time order) is read in place, neither copied nor sorted.
+/// [`evaluate_hourly`] of rows, as a file holds them: `hours[i]` is the hour of row `i` as
+/// hours since 1970-01-01T00 ([`crate::time::CivilHour::hours_since_epoch`]), and each column
+/// has the pollutant's value in row `i`, **NaN where the row has none**. The same result as
+/// [`evaluate_hourly`] on each column's values present. Rows already in strictly increasing hour
+/// order (a file in time order) are read in place, neither copied nor sorted. Only the first
+/// `hours.len()` values of a column are read.
 ///
 /// # Errors
-/// As [`evaluate_hourly`].
-pub fn evaluate_hour_numbers(
+/// As [`evaluate_hourly`] (an error's value index counts the values present in the column).
+pub fn evaluate_hourly_rows(
     options: &Options,
-    series: &[(Pollutant, Vec<(i64, f64)>)],
+    hours: &[i64],
+    columns: &[(Pollutant, Vec<f64>)],
 ) -> Result<Evaluation, StatsError> {
-    let days = series
+    let days = columns
         .iter()
-        .map(|(p, values)| pollutant_days_of_hour_numbers(options, *p, values))
+        .map(|(p, values)| pollutant_days_of_rows(options, *p, hours, values))
         .collect::<Result<Vec<_>, StatsError>>()?;
     evaluate_pollutant_days(options, days)
 }
 
 /// The daily statistics of one pollutant: its daily means (O3: MDA8, and for HJ 633-2012 also
 /// the daily max 1-h), every day from its first to its last hour. The first half of
-/// [`evaluate_hour_numbers`], split out so that a caller may compute pollutants concurrently
+/// [`evaluate_hourly_rows`], split out so that a caller may compute pollutants concurrently
 /// (the CLI does, on two threads); [`evaluate_pollutant_days`] is the second half.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PollutantDays(Vec<(PollutantKey, Vec<DailyStatistic>)>);
 
-/// [`PollutantDays`] of one pollutant's hourly values keyed by hour numbers (as in
-/// [`evaluate_hour_numbers`]).
+/// [`PollutantDays`] of one column of rows (as in [`evaluate_hourly_rows`]).
 ///
 /// # Errors
-/// As [`evaluate_hourly`].
-pub fn pollutant_days_of_hour_numbers(
+/// As [`evaluate_hourly_rows`].
+pub fn pollutant_days_of_rows(
     options: &Options,
     pollutant: Pollutant,
-    values: &[(i64, f64)],
+    hours: &[i64],
+    values: &[f64],
 ) -> Result<PollutantDays, StatsError> {
     Ok(pollutant_days(
         options,
         pollutant,
-        &hour_map_of_numbers(values)?,
+        &hour_map_of_rows(hours, values)?,
     ))
 }
 
@@ -247,7 +250,7 @@ fn pollutant_days(options: &Options, p: Pollutant, map: &HourMap<'_>) -> Polluta
 }
 
 /// Daily reports and annual statistics from each pollutant's [`PollutantDays`], in the order of
-/// the series (a later series of the same pollutant replaces an earlier one, as in
+/// the columns (a later column of the same pollutant replaces an earlier one, as in
 /// [`evaluate_hourly`]).
 ///
 /// # Errors

@@ -24,44 +24,107 @@ mod percentile;
 mod tests;
 
 pub use evaluate::{
-    evaluate_daily, evaluate_hour_numbers, evaluate_hourly, evaluate_pollutant_days,
-    pollutant_days_of_hour_numbers, AnnualStatistic, CategoryCount, DayIndicator, DayReport,
-    Evaluation, Options, PollutantDays, YearReport, HJ663_ANNUAL_STATISTICS,
+    evaluate_daily, evaluate_hourly, evaluate_hourly_rows, evaluate_pollutant_days,
+    pollutant_days_of_rows, AnnualStatistic, CategoryCount, DayIndicator, DayReport, Evaluation,
+    Options, PollutantDays, YearReport, HJ663_ANNUAL_STATISTICS,
 };
 pub use percentile::percentile;
 
 use crate::time::{days_in_month, CivilDate, CivilHour};
 use std::borrow::Cow;
 
-/// Hourly values sorted by hours since the epoch. A sorted slice with contiguous day ranges
-/// rather than a `BTreeMap`: the statistics only ever read contiguous hour ranges, and on a year
-/// of hourly data this halves `renewal air-annual`'s time (BENCHMARKS.md). Borrowed when the
-/// caller's hour numbers are already strictly increasing (the common case: a file in time
-/// order), so a million values are neither copied nor sorted.
-struct HourMap<'a>(Cow<'a, [(i64, f64)]>);
+/// Hourly values sorted by hours since the epoch, as rows: `hours` strictly increasing, `values`
+/// beside them, NaN where the row has no value (several pollutants can then share one `hours`
+/// column), the first and the last row with a value. Sorted columns with contiguous day ranges
+/// rather than a `BTreeMap`: the statistics only ever read contiguous hour ranges (BENCHMARKS.md).
+/// Borrowed when the caller's rows are already in strictly increasing hour order (a file in time
+/// order), so a million rows are neither copied nor sorted.
+struct HourMap<'a> {
+    hours: Cow<'a, [i64]>,
+    values: Cow<'a, [f64]>,
+}
 
-/// A day, its values and every value from its first on (see [`HourMap::days`]).
-type Day<'a> = (CivilDate, &'a [(i64, f64)], &'a [(i64, f64)]);
+/// Consecutive rows of an [`HourMap`].
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    hours: &'a [i64],
+    values: &'a [f64],
+}
 
-impl HourMap<'_> {
-    fn keys_first_last(&self) -> Option<(i64, i64)> {
-        Some((self.0.first()?.0, self.0.last()?.0))
+impl<'a> Rows<'a> {
+    /// The values present, with their hours, in hour order.
+    fn present(self) -> impl Iterator<Item = (i64, f64)> + 'a {
+        self.hours
+            .iter()
+            .copied()
+            .zip(self.values.iter().copied())
+            .filter(|(_, v)| !v.is_nan())
     }
 
-    /// Every day from the first to the last hour present, with its values in hour order (empty
-    /// for a day without any) and, for windows that may reach past midnight, every value from
-    /// that day on: one walk over the sorted values.
+    /// The rows whose hour is in `from..to`.
+    fn between(self, from: i64, to: i64) -> Rows<'a> {
+        let lo = self.hours.partition_point(|h| *h < from);
+        let hi = self.hours.partition_point(|h| *h < to);
+        Rows {
+            hours: self.hours.get(lo..hi).unwrap_or_default(),
+            values: self.values.get(lo..hi).unwrap_or_default(),
+        }
+    }
+
+    /// The first `n` rows and the rest.
+    fn split_at(self, n: usize) -> (Rows<'a>, Rows<'a>) {
+        let (h0, h1) = self.hours.split_at(n.min(self.hours.len()));
+        let (v0, v1) = self.values.split_at(n.min(self.values.len()));
+        (
+            Rows {
+                hours: h0,
+                values: v0,
+            },
+            Rows {
+                hours: h1,
+                values: v1,
+            },
+        )
+    }
+
+    /// The number of leading rows with an hour before `end`.
+    fn count_before(self, end: i64) -> usize {
+        self.hours.iter().take_while(|h| **h < end).count()
+    }
+
+    /// Count and sum of the values present, in hour order.
+    fn count_sum(self) -> (usize, f64) {
+        (self.present().count(), self.present().map(|(_, v)| v).sum())
+    }
+}
+
+/// A day, its rows and every row from its first on (see [`HourMap::days`]).
+type Day<'a> = (CivilDate, Rows<'a>, Rows<'a>);
+
+impl HourMap<'_> {
+    fn rows(&self) -> Rows<'_> {
+        Rows {
+            hours: &self.hours,
+            values: &self.values,
+        }
+    }
+
+    fn keys_first_last(&self) -> Option<(i64, i64)> {
+        Some((*self.hours.first()?, *self.hours.last()?))
+    }
+
+    /// Every day from the first to the last hour present, with its rows in hour order (none
+    /// for a day without any) and, for windows that may reach past midnight, every row from
+    /// that day on: one walk over the sorted rows.
     fn days(&self) -> impl Iterator<Item = Day<'_>> + '_ {
         let (d0, d1) = match self.keys_first_last() {
             Some((first, last)) => (first.div_euclid(24), last.div_euclid(24)),
             None => (1, 0),
         };
-        let mut rest: &[(i64, f64)] = &self.0;
+        let mut rest = self.rows();
         (d0..=d1).map(move |day| {
-            let end = (day + 1) * 24;
-            let n = rest.iter().take_while(|(h, _)| *h < end).count();
             let from_today = rest;
-            let (today, tail) = rest.split_at(n);
+            let (today, tail) = rest.split_at(rest.count_before((day + 1) * 24));
             rest = tail;
             (CivilDate::from_days_since_epoch(day), today, from_today)
         })
@@ -244,31 +307,59 @@ fn hour_map(values: &[HourlyValue]) -> Result<HourMap<'static>, StatsError> {
         .iter()
         .map(|x| (x.hour.hours_since_epoch(), x.concentration))
         .collect();
-    sorted_unique(Cow::Owned(v))
+    sorted_unique(v)
 }
 
-/// [`hour_map`] of values already keyed by hours since the epoch: borrowed when strictly
-/// increasing, otherwise copied and sorted. The same checks and errors as [`hour_map`].
-fn hour_map_of_numbers(values: &[(i64, f64)]) -> Result<HourMap<'_>, StatsError> {
-    check_values(values.iter().map(|(_, c)| *c))?;
-    sorted_unique(Cow::Borrowed(values))
-}
-
-fn sorted_unique(mut v: Cow<'_, [(i64, f64)]>) -> Result<HourMap<'_>, StatsError> {
-    if v.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
-        return Ok(HourMap(v));
+/// [`hour_map`] of rows (`hours[i]`, `values[i]`), NaN where a row has no value: the values
+/// present are checked in order (an error's index counts them only) and, when the rows with a
+/// value are in strictly increasing hour order, borrowed; otherwise the values present are
+/// copied and sorted. The same map and errors as [`hour_map`] of the values present.
+fn hour_map_of_rows<'a>(hours: &'a [i64], values: &'a [f64]) -> Result<HourMap<'a>, StatsError> {
+    let values = values.get(..hours.len()).unwrap_or(values);
+    let hours = hours.get(..values.len()).unwrap_or(hours);
+    check_values(values.iter().copied().filter(|v| !v.is_nan()))?;
+    let first = values.iter().position(|v| !v.is_nan());
+    let last = values.iter().rposition(|v| !v.is_nan());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(HourMap {
+            hours: Cow::Borrowed(&[]),
+            values: Cow::Borrowed(&[]),
+        });
+    };
+    let (h, v) = (
+        hours.get(first..=last).unwrap_or_default(),
+        values.get(first..=last).unwrap_or_default(),
+    );
+    if h.windows(2).all(|w| matches!(w, [a, b] if a < b)) {
+        return Ok(HourMap {
+            hours: Cow::Borrowed(h),
+            values: Cow::Borrowed(v),
+        });
     }
-    v.to_mut().sort_by_key(|(h, _)| *h);
-    for w in v.windows(2) {
-        if let [a, b] = w {
-            if a.0 == b.0 {
-                return Err(StatsError::DuplicateHour {
-                    hour: CivilHour::from_hours_since_epoch(a.0),
-                });
+    let rows = Rows {
+        hours: h,
+        values: v,
+    };
+    sorted_unique(rows.present().collect())
+}
+
+fn sorted_unique(mut v: Vec<(i64, f64)>) -> Result<HourMap<'static>, StatsError> {
+    if !v.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+        v.sort_by_key(|(h, _)| *h);
+        for w in v.windows(2) {
+            if let [a, b] = w {
+                if a.0 == b.0 {
+                    return Err(StatsError::DuplicateHour {
+                        hour: CivilHour::from_hours_since_epoch(a.0),
+                    });
+                }
             }
         }
     }
-    Ok(HourMap(v))
+    Ok(HourMap {
+        hours: Cow::Owned(v.iter().map(|(h, _)| *h).collect()),
+        values: Cow::Owned(v.iter().map(|(_, x)| *x).collect()),
+    })
 }
 
 /// Daily means with the HJ 663 / GB 3095 Table 4 rule (>= 20 hourly values).
@@ -293,11 +384,11 @@ pub fn daily_means(
 fn daily_means_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
     map.days()
         .map(|(date, v, _)| {
-            let n = v.len();
+            let (n, sum) = v.count_sum();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
-                value: ok.then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
+                value: ok.then(|| sum / n as f64),
                 count: n,
                 invalid: (!ok).then_some(Invalid::TooFewHours {
                     needed: rules.min_hours_per_day,
@@ -324,12 +415,12 @@ pub fn daily_max_1h(
 fn daily_max_1h_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
     map.days()
         .map(|(date, v, _)| {
-            let n = v.len();
+            let n = v.present().count();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
                 value: if ok {
-                    v.iter().map(|(_, x)| *x).reduce(f64::max)
+                    v.present().map(|(_, x)| x).reduce(f64::max)
                 } else {
                     None
                 },
@@ -375,30 +466,24 @@ pub fn eight_hour_means(
     Ok(out)
 }
 
-/// The MDA8 windows of `date` from `from_day`, the sorted values from that day's first on.
+/// The MDA8 windows of `date` from `from_day`, the sorted rows from that day's first on.
 /// With HJ 663's starts (00:00 … 16:00) every window ends by 24:00, so only the day's own
 /// values are read; later starts would reach into the next day, as the rules say.
 fn day_windows<'a>(
-    from_day: &'a [(i64, f64)],
+    from_day: Rows<'a>,
     date: CivilDate,
     rules: &'a ValidityRules,
 ) -> impl Iterator<Item = EightHourMean> + 'a {
     let (first, last) = rules.mda8_window_starts;
     let day_start = date.days_since_epoch() * 24;
     let span_end = day_start + i64::from(last) + 8;
-    let span = from_day
-        .get(..from_day.iter().take_while(|(h, _)| *h < span_end).count())
-        .unwrap_or_default();
+    let (span, _) = from_day.split_at(from_day.count_before(span_end));
     (first..=last).map(move |h| {
         let start = day_start + i64::from(h);
-        let lo = span.partition_point(|(x, _)| *x < start);
-        let hi = span.partition_point(|(x, _)| *x < start + 8);
-        let v = span.get(lo..hi).unwrap_or_default();
-        let n = v.len();
+        let (n, sum) = span.between(start, start + 8).count_sum();
         EightHourMean {
             start: CivilHour { date, hour: h },
-            value: (n >= rules.min_hours_per_8h_window)
-                .then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
+            value: (n >= rules.min_hours_per_8h_window).then(|| sum / n as f64),
             count: n,
         }
     })

@@ -21,8 +21,8 @@
 use super::aqi::StandardArg;
 use crate::output::{print_json, CliError};
 use renewal_calc::air_statistics::{
-    evaluate_daily, evaluate_hourly, evaluate_pollutant_days, pollutant_days_of_hour_numbers,
-    DailyValue, Evaluation, HourlyValue, Options, StatsError, HJ663,
+    evaluate_daily, evaluate_hourly, evaluate_pollutant_days, pollutant_days_of_rows, DailyValue,
+    Evaluation, HourlyValue, Options, StatsError, HJ663,
 };
 use renewal_calc::aqi::{Pollutant, PollutantKey, StandardId};
 use renewal_calc::compliance::{
@@ -300,14 +300,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         0
     };
     if let Some(fast) = super::hourly_csv::read(&bytes, shift, None) {
-        let evaluation = evaluate_on_two_threads(&options, &fast.series)
+        let evaluation = evaluate_on_two_threads(&options, &fast.hours, &fast.columns)
             .map_err(|e| CliError::Input(e.to_string()))?;
         return print_output(
             evaluation,
             grade,
             args.annual_only,
             "hourly",
-            fast.rows,
+            fast.hours.len(),
             Vec::new(),
         );
     }
@@ -404,13 +404,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
     )
 }
 
-/// [`renewal_calc::air_statistics::evaluate_hour_numbers`] with the pollutants' daily statistics
+/// [`renewal_calc::air_statistics::evaluate_hourly_rows`] with the pollutants' daily statistics
 /// computed on two threads (each series is independent; the calc crate stays single-threaded
 /// for wasm). Results are put back in series order before the reports are built, so the output
 /// and the error reported (the first series' in order) are those of the one-thread call.
 pub(crate) fn evaluate_on_two_threads(
     options: &Options,
-    series: &[(Pollutant, Vec<(i64, f64)>)],
+    hours: &[i64],
+    series: &[(Pollutant, Vec<f64>)],
 ) -> Result<Evaluation, StatsError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
@@ -422,7 +423,7 @@ pub(crate) fn evaluate_on_two_threads(
             let Some((p, values)) = series.get(i) else {
                 break;
             };
-            done.push((i, pollutant_days_of_hour_numbers(options, *p, values)));
+            done.push((i, pollutant_days_of_rows(options, *p, hours, values)));
         }
         done
     };

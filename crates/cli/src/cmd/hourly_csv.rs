@@ -28,13 +28,15 @@
 use renewal_calc::aqi::Pollutant;
 use renewal_calc::time::CivilDate;
 
-/// The series read by the fast path and the number of data rows.
+/// The rows read by the fast path, as columns (what
+/// [`renewal_calc::air_statistics::evaluate_hourly_rows`] reads).
 pub struct FastHourly {
-    /// One series per column, in column order: `(hours since 1970-01-01T00, value)` in file
-    /// order ([`renewal_calc::time::CivilHour::hours_since_epoch`] of the shifted hour).
-    pub series: Vec<(Pollutant, Vec<(i64, f64)>)>,
-    /// Data rows read.
-    pub rows: usize,
+    /// Each row's hour, shifted, as hours since 1970-01-01T00
+    /// ([`renewal_calc::time::CivilHour::hours_since_epoch`]), in file order.
+    pub hours: Vec<i64>,
+    /// One column per pollutant, in column order: each row's value, NaN for an empty or `NA`
+    /// cell (a number read is never NaN).
+    pub columns: Vec<(Pollutant, Vec<f64>)>,
 }
 
 /// Bodies at least this long are read on two threads (below it a thread costs more than it saves).
@@ -161,26 +163,25 @@ fn date_of(cell: &[u8]) -> Option<(i64, i32)> {
     Some((d.days_since_epoch(), year))
 }
 
-/// The series of one part of the body.
+/// What one part of the body held.
 struct Part {
-    series: Vec<Vec<(i64, f64)>>,
     rows: usize,
     /// The part ends with a blank line (data after it, in the next part, is refused).
     ends_blank: bool,
 }
 
 /// Reads the lines of `part` (a whole number of lines, without the newline that ends the last
-/// one): `columns` cells after the timestamp on every line. `capacity`: values to reserve per
-/// series.
+/// one) into row slots: row `r` is `hours[r]` and `values[k][r]` (a slot per line, so the
+/// slices are as long as the part has lines); `values.len()` cells after the timestamp on
+/// every line.
 fn read_part(
     part: &[u8],
-    columns: usize,
     shift_hours: i64,
     years: Option<(i32, i32)>,
-    capacity: usize,
+    hours: &mut [i64],
+    values: &mut [&mut [f64]],
 ) -> Option<Part> {
-    let mut series: Vec<Vec<(i64, f64)>> =
-        (0..columns).map(|_| Vec::with_capacity(capacity)).collect();
+    let columns = values.len();
     let mut stamps = Stamps::new();
     let mut rows = 0usize;
     let mut last_was_blank = false;
@@ -213,9 +214,9 @@ fn read_part(
         if years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&year)) {
             return None;
         }
-        let hour = hour + shift_hours;
+        *hours.get_mut(rows)? = hour + shift_hours;
         let mut at = i + stamp + 1;
-        for (k, s) in series.iter_mut().enumerate() {
+        for (k, column) in values.iter_mut().enumerate() {
             let (value, end) = read_cell(part, at)?;
             let last = k + 1 == columns;
             match part.get(end) {
@@ -225,9 +226,7 @@ fn read_part(
                 _ if !last => return None,
                 _ => {}
             }
-            if let Some(v) = value {
-                s.push((hour, v));
-            }
+            *column.get_mut(rows)? = value.unwrap_or(f64::NAN);
             at = end + 1;
         }
         rows += 1;
@@ -238,7 +237,6 @@ fn read_part(
         i = at;
     }
     Some(Part {
-        series,
         rows,
         ends_blank: last_was_blank,
     })
@@ -285,42 +283,51 @@ fn read_split(
     if columns == 0 {
         return None;
     }
-    // A row has at least the 16-byte timestamp, a comma per column and a newline: an upper
-    // bound of the rows, so no series ever grows (untouched capacity costs no memory).
-    let capacity = |len: usize| len / (17 + columns) + 1;
+    // A slot per line (the lines after the last data row are blank); zeroed memory costs
+    // nothing until a row is written to it, each part writing its own slots.
+    let lines = |text: &[u8]| text.iter().filter(|b| **b == b'\n').count() + 1;
+    let slots = lines(body);
+    let mut hours = vec![0i64; slots];
+    let mut values: Vec<Vec<f64>> = (0..columns).map(|_| vec![0.0; slots]).collect();
     let cut = cut_near(body.len()).and_then(|at| split_point(body, at));
-    let (series, rows) = match cut {
+    let rows = match cut {
         None => {
-            let p = read_part(body, columns, shift_hours, years, capacity(body.len()))?;
-            (p.series, p.rows)
+            let mut v: Vec<&mut [f64]> = values.iter_mut().map(|c| c.as_mut_slice()).collect();
+            read_part(body, shift_hours, years, &mut hours, &mut v)?.rows
         }
         Some(n) => {
             let (first, second) = (body.get(..n)?, body.get(n + 1..)?);
+            let first_lines = lines(first);
+            let (h1, h2) = hours.split_at_mut(first_lines);
+            let (mut v1, mut v2): (Vec<&mut [f64]>, Vec<&mut [f64]>) = values
+                .iter_mut()
+                .map(|c| c.split_at_mut(first_lines))
+                .unzip();
             let (a, b) = std::thread::scope(|s| {
-                let b = s.spawn(|| {
-                    read_part(second, columns, shift_hours, years, capacity(second.len()))
-                });
-                // The first part's series get room for both parts: appending does not move them.
-                let a = read_part(first, columns, shift_hours, years, capacity(body.len()));
+                let b = s.spawn(|| read_part(second, shift_hours, years, h2, &mut v2));
+                let a = read_part(first, shift_hours, years, h1, &mut v1);
                 let b = b.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
                 (a, b)
             });
-            let (mut a, b) = (a?, b?);
+            let (a, b) = (a?, b?);
             if a.ends_blank && b.rows > 0 {
                 return None;
             }
-            for (s, t) in a.series.iter_mut().zip(&b.series) {
-                s.extend_from_slice(t);
-            }
-            (a.series, a.rows + b.rows)
+            // Without blank lines at its end the first part filled all its slots, so the
+            // second part's rows follow its rows.
+            a.rows + b.rows
         }
     };
     if rows == 0 {
         return None;
     }
+    hours.truncate(rows);
+    for c in &mut values {
+        c.truncate(rows);
+    }
     Some(FastHourly {
-        series: pollutants.into_iter().zip(series).collect(),
-        rows,
+        hours,
+        columns: pollutants.into_iter().zip(values).collect(),
     })
 }
 
@@ -431,6 +438,23 @@ mod tests {
         (rows > 0).then_some((series, rows))
     }
 
+    /// Each column's values present with their hours, and the rows: the shape of `one_pass`.
+    fn pairs(r: FastHourly) -> (Vec<Vec<(i64, f64)>>, usize) {
+        let series = r
+            .columns
+            .iter()
+            .map(|(_, c)| {
+                r.hours
+                    .iter()
+                    .zip(c)
+                    .filter(|(_, v)| !v.is_nan())
+                    .map(|(h, v)| (*h, *v))
+                    .collect()
+            })
+            .collect();
+        (series, r.hours.len())
+    }
+
     #[test]
     fn every_cut_gives_what_one_pass_gives() {
         let files = [
@@ -461,12 +485,10 @@ mod tests {
             let body = file.find('\n').map_or(0, |n| file.len() - n - 1);
             let expected = one_pass(file.as_bytes(), -1);
             for at in 0..=body + 1 {
-                let got = read_split(file.as_bytes(), -1, None, &|_| Some(at))
-                    .map(|r| (r.series.into_iter().map(|(_, v)| v).collect(), r.rows));
+                let got = read_split(file.as_bytes(), -1, None, &|_| Some(at)).map(pairs);
                 assert_eq!(got, expected, "{file:?} cut near {at}");
             }
-            let unsplit = read_split(file.as_bytes(), -1, None, &|_| None)
-                .map(|r| (r.series.into_iter().map(|(_, v)| v).collect(), r.rows));
+            let unsplit = read_split(file.as_bytes(), -1, None, &|_| None).map(pairs);
             assert_eq!(unsplit, expected, "{file:?}");
         }
     }
@@ -483,23 +505,22 @@ mod tests {
             hours += 1;
         }
         let r = read(file.as_bytes(), 0, None).unwrap();
-        assert_eq!(r.rows as i64, hours);
+        assert_eq!(r.hours.len() as i64, hours);
         let pm: Vec<(i64, f64)> = (0..hours).map(|i| (base + i, (i % 500) as f64)).collect();
-        assert_eq!(r.series[0].1, pm);
-        assert!(r.series[1].1.is_empty());
-        assert_eq!(
-            Some((vec![pm, vec![]], r.rows)),
-            one_pass(file.as_bytes(), 0)
-        );
+        assert!(r.columns[1].1.iter().all(|v| v.is_nan()));
+        let (series, rows) = pairs(r);
+        assert_eq!(series[0], pm);
+        assert_eq!(Some((vec![pm, vec![]], rows)), one_pass(file.as_bytes(), 0));
     }
 
     #[test]
     fn the_fast_path_gives_up_on_what_it_cannot_read_exactly() {
         let ok = "timestamp,pm25,co\n2000-01-01 00:00,91,1.3\n2000-01-01 01:00,NA,\n";
         let r = read(ok.as_bytes(), 0, None).unwrap();
-        assert_eq!(r.rows, 2);
-        assert_eq!(r.series[0].1.len(), 1);
-        assert_eq!(r.series[1].1[0].1, 1.3);
+        assert_eq!(r.hours.len(), 2);
+        assert_eq!(r.columns[0].1[0], 91.0);
+        assert!(r.columns[0].1[1].is_nan());
+        assert_eq!(r.columns[1].1[0], 1.3);
         // Years: none for air-annual's reader, parse_table's range for the report.
         let late = "timestamp,pm25\n2105-01-01 00:00,91\n";
         assert!(read(late.as_bytes(), 0, None).is_some());
