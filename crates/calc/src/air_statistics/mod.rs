@@ -92,9 +92,17 @@ impl<'a> Rows<'a> {
         self.hours.iter().take_while(|h| **h < end).count()
     }
 
-    /// Count and sum of the values present, in hour order.
+    /// Count and sum of the values present, in hour order (one pass; the sum is `Iterator::sum`,
+    /// as everywhere else).
     fn count_sum(self) -> (usize, f64) {
-        (self.present().count(), self.present().map(|(_, v)| v).sum())
+        let mut n = 0usize;
+        let sum = self
+            .values
+            .iter()
+            .filter(|v| !v.is_nan())
+            .inspect(|_| n += 1)
+            .sum();
+        (n, sum)
     }
 }
 

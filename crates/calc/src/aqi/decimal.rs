@@ -60,6 +60,17 @@ impl Dec {
         if !x.is_finite() || !x.is_sign_positive() || x >= MAX_EXACT {
             return None;
         }
+        // Integers first (most breakpoints and many concentrations): one conversion each way,
+        // the same answer as k = 0 below.
+        if x < SHORT_MANTISSA_LIMIT {
+            let m = x as i64;
+            if m as f64 == x {
+                return Some(Self {
+                    mantissa: i128::from(m),
+                    scale: 0,
+                });
+            }
+        }
         let mut p = 1.0f64;
         for k in 0..=SHORT_FRACTION_DIGITS {
             let m = (x * p).round();
@@ -67,8 +78,9 @@ impl Dec {
                 return None;
             }
             if m / p == x {
+                // m < 2^50: exact in i64.
                 return Some(Self {
-                    mantissa: m as i128,
+                    mantissa: i128::from(m as i64),
                     scale: k,
                 });
             }
@@ -143,8 +155,9 @@ impl Dec {
             let frac = y - y.floor();
             let clear = frac > MARGIN && frac < 1.0 - MARGIN && (frac - 0.5).abs() > MARGIN;
             if clear {
+                // y < 2^20: exact in i64.
                 return Some(Self {
-                    mantissa: y.round() as i128,
+                    mantissa: i128::from(y.round() as i64),
                     scale: decimals,
                 });
             }

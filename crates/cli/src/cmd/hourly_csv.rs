@@ -285,19 +285,30 @@ fn read_split(
     }
     // A slot per line (the lines after the last data row are blank); zeroed memory costs
     // nothing until a row is written to it, each part writing its own slots.
-    let lines = |text: &[u8]| text.iter().filter(|b| **b == b'\n').count() + 1;
-    let slots = lines(body);
+    let lines = |text: &[u8]| {
+        // Counted per 255 bytes in a u8, which the compiler turns into wide compares.
+        text.chunks(255).fold(1usize, |n, chunk| {
+            let c = chunk
+                .iter()
+                .fold(0u8, |c, b| c.wrapping_add(u8::from(*b == b'\n')));
+            n + usize::from(c)
+        })
+    };
+    let cut = cut_near(body.len()).and_then(|at| split_point(body, at));
+    let first_lines = cut.and_then(|n| body.get(..n)).map(lines);
+    let slots = match (cut, first_lines) {
+        (Some(n), Some(first)) => first + body.get(n + 1..).map_or(1, lines),
+        _ => lines(body),
+    };
     let mut hours = vec![0i64; slots];
     let mut values: Vec<Vec<f64>> = (0..columns).map(|_| vec![0.0; slots]).collect();
-    let cut = cut_near(body.len()).and_then(|at| split_point(body, at));
-    let rows = match cut {
+    let rows = match cut.zip(first_lines) {
         None => {
             let mut v: Vec<&mut [f64]> = values.iter_mut().map(|c| c.as_mut_slice()).collect();
             read_part(body, shift_hours, years, &mut hours, &mut v)?.rows
         }
-        Some(n) => {
+        Some((n, first_lines)) => {
             let (first, second) = (body.get(..n)?, body.get(n + 1..)?);
-            let first_lines = lines(first);
             let (h1, h2) = hours.split_at_mut(first_lines);
             let (mut v1, mut v2): (Vec<&mut [f64]>, Vec<&mut [f64]>) = values
                 .iter_mut()
