@@ -486,9 +486,27 @@ fn day_windows<'a>(
     let day_start = date.days_since_epoch() * 24;
     let span_end = day_start + i64::from(last) + 8;
     let (span, _) = from_day.split_at(from_day.count_before(span_end));
+    // The rows before each hour of the span, from one walk, so each window is cut without a
+    // search (spans up to 64 hours; a longer one, which no standard has, is searched).
+    let mut before = [0usize; 65];
+    let span_hours = usize::from(last) + 8;
+    let indexed = span_hours < before.len();
+    if indexed {
+        let mut r = 0usize;
+        for (t, slot) in (0i64..).zip(before.iter_mut().take(span_hours + 1)) {
+            while span.hours.get(r).is_some_and(|x| *x < day_start + t) {
+                r += 1;
+            }
+            *slot = r;
+        }
+    }
     (first..=last).map(move |h| {
         let start = day_start + i64::from(h);
-        let (n, sum) = span.between(start, start + 8).count_sum();
+        let window = match (before.get(usize::from(h)), before.get(usize::from(h) + 8)) {
+            (Some(a), Some(b)) if indexed => span.split_at(*b).0.split_at(*a).1,
+            _ => span.between(start, start + 8),
+        };
+        let (n, sum) = window.count_sum();
         EightHourMean {
             start: CivilHour { date, hour: h },
             value: (n >= rules.min_hours_per_8h_window).then(|| sum / n as f64),
