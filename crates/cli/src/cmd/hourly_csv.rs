@@ -63,39 +63,48 @@ fn number(cell: &[u8]) -> Result<Option<f64>, ()> {
 /// point after a digit, a trailing point (`5.`), exactly three decimals (`1.234`, a possible
 /// thousands group: the general reader decides), more than 22 decimals.
 fn read_cell(text: &[u8], start: usize) -> Option<(Option<f64>, usize)> {
+    let ends_cell = |at: usize| matches!(text.get(at), None | Some(b',' | b'\n'));
     let mut mantissa: u64 = 0;
-    let mut digits = 0u32;
-    let mut frac: Option<u32> = None;
     let mut end = start;
-    while let Some(&b) = text.get(end) {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
-                digits += 1;
-                if let Some(f) = frac.as_mut() {
-                    *f += 1;
-                }
-            }
-            b'.' if frac.is_none() && digits > 0 => frac = Some(0),
-            b',' | b'\n' => break,
-            b'N' if end == start => {
-                let na = text.get(end + 1) == Some(&b'A')
-                    && matches!(text.get(end + 2), None | Some(b',' | b'\n'));
-                return na.then_some((None, end + 2));
-            }
-            _ => return None,
+    // Digits, wrapping (more than 15 are parsed from the text below).
+    let digits = |end: &mut usize, mantissa: &mut u64| {
+        while let Some(d) = text
+            .get(*end)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|d| *d < 10)
+        {
+            *mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+            *end += 1;
         }
-        end += 1;
+    };
+    digits(&mut end, &mut mantissa);
+    let int_digits = end - start;
+    let mut decimals = 0usize;
+    match text.get(end) {
+        _ if ends_cell(end) => {
+            if int_digits == 0 {
+                // An empty cell.
+                return Some((None, end));
+            }
+        }
+        Some(b'.') if int_digits > 0 => {
+            end += 1;
+            let from = end;
+            digits(&mut end, &mut mantissa);
+            decimals = end - from;
+            if !ends_cell(end) || decimals == 0 || decimals == 3 {
+                // "1.2.3", "5.", or "1.234" (a possible thousands group).
+                return None;
+            }
+        }
+        Some(b'N') if int_digits == 0 => {
+            let na = text.get(end + 1) == Some(&b'A') && ends_cell(end + 2);
+            return na.then_some((None, end + 2));
+        }
+        _ => return None,
     }
-    if end == start {
-        return Some((None, end));
-    }
-    let k = frac.unwrap_or(0);
-    if frac == Some(0) || k == 3 {
-        return None;
-    }
-    if digits <= 15 {
-        let p = POW10.get(k as usize)?;
+    if int_digits + decimals <= 15 {
+        let p = POW10.get(decimals)?;
         return Some((Some(mantissa as f64 / p), end));
     }
     let text = std::str::from_utf8(text.get(start..end)?).ok()?;
@@ -374,7 +383,15 @@ mod tests {
         assert_eq!(number(b"1234567890.1234567"), Ok(Some(1234567890.1234567)));
         assert_eq!(number(b""), Ok(None));
         assert_eq!(number(b"NA"), Ok(None));
-        for s in ["-1", "1e3", "1.234", "5.", ".5", "1,5", "n/a", " 1"] {
+        assert_eq!(
+            number(b"0.12345678901234567890123"),
+            Ok(Some(0.12345678901234567890123))
+        );
+        assert_eq!(number(b"12.25"), Ok(Some(12.25)));
+        for s in [
+            "-1", "1e3", "1.234", "5.", ".5", "1,5", "n/a", " 1", "1.2.3", "NA5", "5NA", "N",
+            "NaN", "..", "1..2", "1.2 ",
+        ] {
             assert_eq!(number(s.as_bytes()), Err(()), "{s}");
         }
     }
