@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(number(b"NA"), Ok(None));
         assert_eq!(
             number(b"0.12345678901234567890123"),
-            Ok(Some(0.12345678901234567890123))
+            Ok(Some("0.12345678901234567890123".parse::<f64>().unwrap()))
         );
         assert_eq!(number(b"12.25"), Ok(Some(12.25)));
         for s in [
@@ -432,9 +432,12 @@ mod tests {
         assert_eq!(s.read(b"2000-01-02 00:00"), hour(2000, 1, 2, 0));
     }
 
+    /// Each column's (hour, value) pairs, and the rows.
+    type Pairs = (Vec<Vec<(i64, f64)>>, usize);
+
     /// The reader before the two-thread cut (one pass, line by line, `split` on newlines and
     /// commas), kept to check the cut against.
-    fn one_pass(bytes: &[u8], shift_hours: i64) -> Option<(Vec<Vec<(i64, f64)>>, usize)> {
+    fn one_pass(bytes: &[u8], shift_hours: i64) -> Option<Pairs> {
         if bytes.contains(&b'"') || bytes.contains(&b'\r') || bytes.contains(&b'\t') {
             return None;
         }
@@ -467,7 +470,7 @@ mod tests {
     }
 
     /// Each column's values present with their hours, and the rows: the shape of `one_pass`.
-    fn pairs(r: FastHourly) -> (Vec<Vec<(i64, f64)>>, usize) {
+    fn pairs(r: FastHourly) -> Pairs {
         let series = r
             .columns
             .iter()
