@@ -1,8 +1,9 @@
 //! From hourly or daily series to the daily AQI report and the HJ 663 annual statistics.
 
 use super::{
-    check_values, daily_max_1h, daily_means, mda8, percentile, year_coverage, DailyStatistic,
-    DailyValue, HourlyValue, Invalid, StatsError, ValidityRules,
+    check_values, daily_max_1h_of, daily_means_of, hour_map, hour_map_of_rows, mda8_of, percentile,
+    year_coverage, DailyStatistic, DailyValue, HourMap, HourlyValue, Invalid, StatsError,
+    ValidityRules,
 };
 use crate::aqi::{self, CategoryId, Pollutant, PollutantKey, StandardId};
 use crate::compliance::Statistic;
@@ -177,21 +178,90 @@ pub fn evaluate_hourly(
     options: &Options,
     series: &[(Pollutant, Vec<HourlyValue>)],
 ) -> Result<Evaluation, StatsError> {
+    let days = series
+        .iter()
+        .map(|(p, values)| Ok(pollutant_days(options, *p, &hour_map(values)?)))
+        .collect::<Result<Vec<_>, StatsError>>()?;
+    evaluate_pollutant_days(options, days)
+}
+
+/// [`evaluate_hourly`] of rows, as a file holds them: `hours[i]` is the hour of row `i` as
+/// hours since 1970-01-01T00 ([`crate::time::CivilHour::hours_since_epoch`]), and each column
+/// has the pollutant's value in row `i`, **NaN where the row has none**. The same result as
+/// [`evaluate_hourly`] on each column's values present. Rows already in strictly increasing hour
+/// order (a file in time order) are read in place, neither copied nor sorted. Only the first
+/// `hours.len()` values of a column are read.
+///
+/// # Errors
+/// As [`evaluate_hourly`] (an error's value index counts the values present in the column).
+pub fn evaluate_hourly_rows(
+    options: &Options,
+    hours: &[i64],
+    columns: &[(Pollutant, Vec<f64>)],
+) -> Result<Evaluation, StatsError> {
+    let days = columns
+        .iter()
+        .map(|(p, values)| pollutant_days_of_rows(options, *p, hours, values))
+        .collect::<Result<Vec<_>, StatsError>>()?;
+    evaluate_pollutant_days(options, days)
+}
+
+/// The daily statistics of one pollutant: its daily means (O3: MDA8, and for HJ 633-2012 also
+/// the daily max 1-h), every day from its first to its last hour. The first half of
+/// [`evaluate_hourly_rows`], split out so that a caller may compute pollutants concurrently
+/// (the CLI does, on two threads); [`evaluate_pollutant_days`] is the second half.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollutantDays(Vec<(PollutantKey, Vec<DailyStatistic>)>);
+
+/// [`PollutantDays`] of one column of rows (as in [`evaluate_hourly_rows`]).
+///
+/// # Errors
+/// As [`evaluate_hourly_rows`].
+pub fn pollutant_days_of_rows(
+    options: &Options,
+    pollutant: Pollutant,
+    hours: &[i64],
+    values: &[f64],
+) -> Result<PollutantDays, StatsError> {
+    Ok(pollutant_days(
+        options,
+        pollutant,
+        &hour_map_of_rows(hours, values)?,
+    ))
+}
+
+fn pollutant_days(options: &Options, p: Pollutant, map: &HourMap<'_>) -> PollutantDays {
     let rules = &options.rules;
-    let std = aqi::standard(options.standard);
-    let mut daily: BTreeMap<PollutantKey, Vec<DailyStatistic>> = BTreeMap::new();
-    for (p, values) in series {
-        if *p == Pollutant::O3 {
-            daily.insert(
-                PollutantKey::O3_8h,
-                mda8(values, rules, options.mda8_exceedance_limit_ug_m3)?,
-            );
-            if std.daily_indicators.contains(&PollutantKey::O3_1h) {
-                daily.insert(PollutantKey::O3_1h, daily_max_1h(values, rules)?);
-            }
-        } else {
-            daily.insert(daily_key(*p), daily_means(values, rules)?);
+    if p == Pollutant::O3 {
+        let mut out = vec![(
+            PollutantKey::O3_8h,
+            mda8_of(map, rules, options.mda8_exceedance_limit_ug_m3),
+        )];
+        if aqi::standard(options.standard)
+            .daily_indicators
+            .contains(&PollutantKey::O3_1h)
+        {
+            out.push((PollutantKey::O3_1h, daily_max_1h_of(map, rules)));
         }
+        PollutantDays(out)
+    } else {
+        PollutantDays(vec![(daily_key(p), daily_means_of(map, rules))])
+    }
+}
+
+/// Daily reports and annual statistics from each pollutant's [`PollutantDays`], in the order of
+/// the columns (a later column of the same pollutant replaces an earlier one, as in
+/// [`evaluate_hourly`]).
+///
+/// # Errors
+/// [`StatsError::Aqi`] when a daily AQI cannot be computed.
+pub fn evaluate_pollutant_days(
+    options: &Options,
+    days: Vec<PollutantDays>,
+) -> Result<Evaluation, StatsError> {
+    let mut daily: BTreeMap<PollutantKey, Vec<DailyStatistic>> = BTreeMap::new();
+    for PollutantDays(keys) in days {
+        daily.extend(keys);
     }
     assemble(options, daily)
 }

@@ -24,21 +24,118 @@ mod percentile;
 mod tests;
 
 pub use evaluate::{
-    evaluate_daily, evaluate_hourly, AnnualStatistic, CategoryCount, DayIndicator, DayReport,
-    Evaluation, Options, YearReport, HJ663_ANNUAL_STATISTICS,
+    evaluate_daily, evaluate_hourly, evaluate_hourly_rows, evaluate_pollutant_days,
+    pollutant_days_of_rows, AnnualStatistic, CategoryCount, DayIndicator, DayReport, Evaluation,
+    Options, PollutantDays, YearReport, HJ663_ANNUAL_STATISTICS,
 };
 pub use percentile::percentile;
 
 use crate::time::{days_in_month, CivilDate, CivilHour};
+use std::borrow::Cow;
 
-/// Hourly values sorted by hours since the epoch. A sorted `Vec` with binary-searched ranges
-/// rather than a `BTreeMap`: the statistics only ever read contiguous hour ranges, and on a year
-/// of hourly data this halves `renewal air-annual`'s time (BENCHMARKS.md).
-struct HourMap(Vec<(i64, f64)>);
+/// Hourly values sorted by hours since the epoch, as rows: `hours` strictly increasing, `values`
+/// beside them, NaN where the row has no value (several pollutants can then share one `hours`
+/// column), the first and the last row with a value. Sorted columns with contiguous day ranges
+/// rather than a `BTreeMap`: the statistics only ever read contiguous hour ranges (BENCHMARKS.md).
+/// Borrowed when the caller's rows are already in strictly increasing hour order (a file in time
+/// order), so a million rows are neither copied nor sorted.
+struct HourMap<'a> {
+    hours: Cow<'a, [i64]>,
+    values: Cow<'a, [f64]>,
+}
 
-impl HourMap {
+/// Consecutive rows of an [`HourMap`].
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    hours: &'a [i64],
+    values: &'a [f64],
+}
+
+impl<'a> Rows<'a> {
+    /// The values present, with their hours, in hour order.
+    fn present(self) -> impl Iterator<Item = (i64, f64)> + 'a {
+        self.hours
+            .iter()
+            .copied()
+            .zip(self.values.iter().copied())
+            .filter(|(_, v)| !v.is_nan())
+    }
+
+    /// The rows whose hour is in `from..to`.
+    fn between(self, from: i64, to: i64) -> Rows<'a> {
+        let lo = self.hours.partition_point(|h| *h < from);
+        let hi = self.hours.partition_point(|h| *h < to);
+        Rows {
+            hours: self.hours.get(lo..hi).unwrap_or_default(),
+            values: self.values.get(lo..hi).unwrap_or_default(),
+        }
+    }
+
+    /// The first `n` rows and the rest.
+    fn split_at(self, n: usize) -> (Rows<'a>, Rows<'a>) {
+        let (h0, h1) = self.hours.split_at(n.min(self.hours.len()));
+        let (v0, v1) = self.values.split_at(n.min(self.values.len()));
+        (
+            Rows {
+                hours: h0,
+                values: v0,
+            },
+            Rows {
+                hours: h1,
+                values: v1,
+            },
+        )
+    }
+
+    /// The number of leading rows with an hour before `end`.
+    fn count_before(self, end: i64) -> usize {
+        self.hours.iter().take_while(|h| **h < end).count()
+    }
+
+    /// Count and sum of the values present, in hour order (one pass; the sum is `Iterator::sum`,
+    /// as everywhere else).
+    fn count_sum(self) -> (usize, f64) {
+        let mut n = 0usize;
+        let sum = self
+            .values
+            .iter()
+            .filter(|v| !v.is_nan())
+            .inspect(|_| n += 1)
+            .sum();
+        (n, sum)
+    }
+}
+
+/// A day, its rows and every row from its first on (see [`HourMap::days`]).
+type Day<'a> = (CivilDate, Rows<'a>, Rows<'a>);
+
+impl HourMap<'_> {
+    fn rows(&self) -> Rows<'_> {
+        Rows {
+            hours: &self.hours,
+            values: &self.values,
+        }
+    }
+
     fn keys_first_last(&self) -> Option<(i64, i64)> {
-        Some((self.0.first()?.0, self.0.last()?.0))
+        Some((*self.hours.first()?, *self.hours.last()?))
+    }
+
+    /// Every day from the first to the last hour present, with its rows in hour order (none
+    /// for a day without any) and, for windows that may reach past midnight, every row from
+    /// that day on: one walk over the sorted rows.
+    fn days(&self) -> impl Iterator<Item = Day<'_>> + '_ {
+        let (d0, d1) = match self.keys_first_last() {
+            Some((first, last)) => (first.div_euclid(24), last.div_euclid(24)),
+            None => (1, 0),
+        };
+        let mut rest = self.rows();
+        (d0..=d1).map(move |day| {
+            let from_today = rest;
+            let (today, tail) = rest.split_at(rest.count_before((day + 1) * 24));
+            rest = tail;
+            (CivilDate::from_days_since_epoch(day), today, from_today)
+        })
     }
 }
 
@@ -212,44 +309,65 @@ fn check_values(values: impl Iterator<Item = f64>) -> Result<(), StatsError> {
 }
 
 /// Hourly values keyed by hours since the epoch, checked.
-fn hour_map(values: &[HourlyValue]) -> Result<HourMap, StatsError> {
+fn hour_map(values: &[HourlyValue]) -> Result<HourMap<'static>, StatsError> {
     check_values(values.iter().map(|v| v.concentration))?;
-    let mut v: Vec<(i64, f64)> = values
+    let v: Vec<(i64, f64)> = values
         .iter()
         .map(|x| (x.hour.hours_since_epoch(), x.concentration))
         .collect();
-    v.sort_by_key(|(h, _)| *h);
-    for w in v.windows(2) {
-        if let [a, b] = w {
-            if a.0 == b.0 {
-                return Err(StatsError::DuplicateHour {
-                    hour: CivilHour::from_hours_since_epoch(a.0),
-                });
+    sorted_unique(v)
+}
+
+/// [`hour_map`] of rows (`hours[i]`, `values[i]`), NaN where a row has no value: the values
+/// present are checked in order (an error's index counts them only) and, when the rows with a
+/// value are in strictly increasing hour order, borrowed; otherwise the values present are
+/// copied and sorted. The same map and errors as [`hour_map`] of the values present.
+fn hour_map_of_rows<'a>(hours: &'a [i64], values: &'a [f64]) -> Result<HourMap<'a>, StatsError> {
+    let values = values.get(..hours.len()).unwrap_or(values);
+    let hours = hours.get(..values.len()).unwrap_or(hours);
+    check_values(values.iter().copied().filter(|v| !v.is_nan()))?;
+    let first = values.iter().position(|v| !v.is_nan());
+    let last = values.iter().rposition(|v| !v.is_nan());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(HourMap {
+            hours: Cow::Borrowed(&[]),
+            values: Cow::Borrowed(&[]),
+        });
+    };
+    let (h, v) = (
+        hours.get(first..=last).unwrap_or_default(),
+        values.get(first..=last).unwrap_or_default(),
+    );
+    if h.windows(2).all(|w| matches!(w, [a, b] if a < b)) {
+        return Ok(HourMap {
+            hours: Cow::Borrowed(h),
+            values: Cow::Borrowed(v),
+        });
+    }
+    let rows = Rows {
+        hours: h,
+        values: v,
+    };
+    sorted_unique(rows.present().collect())
+}
+
+fn sorted_unique(mut v: Vec<(i64, f64)>) -> Result<HourMap<'static>, StatsError> {
+    if !v.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+        v.sort_by_key(|(h, _)| *h);
+        for w in v.windows(2) {
+            if let [a, b] = w {
+                if a.0 == b.0 {
+                    return Err(StatsError::DuplicateHour {
+                        hour: CivilHour::from_hours_since_epoch(a.0),
+                    });
+                }
             }
         }
     }
-    Ok(HourMap(v))
-}
-
-/// Every date from the first to the last hour present.
-fn date_range(map: &HourMap) -> Vec<CivilDate> {
-    let Some((first, last)) = map.keys_first_last() else {
-        return Vec::new();
-    };
-    let (d0, d1) = (first.div_euclid(24), last.div_euclid(24));
-    (d0..=d1).map(CivilDate::from_days_since_epoch).collect()
-}
-
-/// The day's values, in hour order, with their hours.
-fn day_slice(map: &HourMap, date: CivilDate) -> &[(i64, f64)] {
-    let start = date.days_since_epoch() * 24;
-    let a = map.0.partition_point(|(h, _)| *h < start);
-    let b = map.0.partition_point(|(h, _)| *h < start + 24);
-    map.0.get(a..b).unwrap_or_default()
-}
-
-fn day_hours(map: &HourMap, date: CivilDate) -> Vec<f64> {
-    day_slice(map, date).iter().map(|(_, v)| *v).collect()
+    Ok(HourMap {
+        hours: Cow::Owned(v.iter().map(|(h, _)| *h).collect()),
+        values: Cow::Owned(v.iter().map(|(_, x)| *x).collect()),
+    })
 }
 
 /// Daily means with the HJ 663 / GB 3095 Table 4 rule (>= 20 hourly values).
@@ -268,16 +386,17 @@ pub fn daily_means(
     values: &[HourlyValue],
     rules: &ValidityRules,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let v = day_hours(&map, date);
-            let n = v.len();
+    Ok(daily_means_of(&hour_map(values)?, rules))
+}
+
+fn daily_means_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, v, _)| {
+            let (n, sum) = v.count_sum();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
-                value: ok.then(|| v.iter().sum::<f64>() / n as f64),
+                value: ok.then(|| sum / n as f64),
                 count: n,
                 invalid: (!ok).then_some(Invalid::TooFewHours {
                     needed: rules.min_hours_per_day,
@@ -286,7 +405,7 @@ pub fn daily_means(
                 valid_by_exceedance: false,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Daily maximum of the hourly values (HJ 633-2012's O3 daily max 1-h indicator), valid with
@@ -298,17 +417,18 @@ pub fn daily_max_1h(
     values: &[HourlyValue],
     rules: &ValidityRules,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let v = day_hours(&map, date);
-            let n = v.len();
+    Ok(daily_max_1h_of(&hour_map(values)?, rules))
+}
+
+fn daily_max_1h_of(map: &HourMap<'_>, rules: &ValidityRules) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, v, _)| {
+            let n = v.present().count();
             let ok = n >= rules.min_hours_per_day;
             DailyStatistic {
                 date,
                 value: if ok {
-                    v.iter().cloned().reduce(f64::max)
+                    v.present().map(|(_, x)| x).reduce(f64::max)
                 } else {
                     None
                 },
@@ -320,7 +440,7 @@ pub fn daily_max_1h(
                 valid_by_exceedance: false,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// One 8-hour moving mean.
@@ -348,38 +468,51 @@ pub fn eight_hour_means(
 ) -> Result<Vec<EightHourMean>, StatsError> {
     let map = hour_map(values)?;
     let mut out = Vec::new();
-    for date in date_range(&map) {
-        out.extend(day_windows(&map, date, rules));
+    for (date, _, from_day) in map.days() {
+        out.extend(day_windows(from_day, date, rules));
     }
     Ok(out)
 }
 
-fn day_windows(map: &HourMap, date: CivilDate, rules: &ValidityRules) -> Vec<EightHourMean> {
+/// The MDA8 windows of `date` from `from_day`, the sorted rows from that day's first on.
+/// With HJ 663's starts (00:00 … 16:00) every window ends by 24:00, so only the day's own
+/// values are read; later starts would reach into the next day, as the rules say.
+fn day_windows<'a>(
+    from_day: Rows<'a>,
+    date: CivilDate,
+    rules: &'a ValidityRules,
+) -> impl Iterator<Item = EightHourMean> + 'a {
     let (first, last) = rules.mda8_window_starts;
-    // The windows of a day start 00:00 … 16:00 and so end within the next day at most: search
-    // the map once for that span, then cut each window from it (same values, same order).
     let day_start = date.days_since_epoch() * 24;
     let span_end = day_start + i64::from(last) + 8;
-    let a = map
-        .0
-        .partition_point(|(h, _)| *h < day_start + i64::from(first));
-    let b = map.0.partition_point(|(h, _)| *h < span_end);
-    let span = map.0.get(a..b).unwrap_or_default();
-    (first..=last)
-        .map(|h| {
-            let start = day_start + i64::from(h);
-            let lo = span.partition_point(|(x, _)| *x < start);
-            let hi = span.partition_point(|(x, _)| *x < start + 8);
-            let v = span.get(lo..hi).unwrap_or_default();
-            let n = v.len();
-            EightHourMean {
-                start: CivilHour { date, hour: h },
-                value: (n >= rules.min_hours_per_8h_window)
-                    .then(|| v.iter().map(|(_, x)| x).sum::<f64>() / n as f64),
-                count: n,
+    let (span, _) = from_day.split_at(from_day.count_before(span_end));
+    // The rows before each hour of the span, from one walk, so each window is cut without a
+    // search (spans up to 64 hours; a longer one, which no standard has, is searched).
+    let mut before = [0usize; 65];
+    let span_hours = usize::from(last) + 8;
+    let indexed = span_hours < before.len();
+    if indexed {
+        let mut r = 0usize;
+        for (t, slot) in (0i64..).zip(before.iter_mut().take(span_hours + 1)) {
+            while span.hours.get(r).is_some_and(|x| *x < day_start + t) {
+                r += 1;
             }
-        })
-        .collect()
+            *slot = r;
+        }
+    }
+    (first..=last).map(move |h| {
+        let start = day_start + i64::from(h);
+        let window = match (before.get(usize::from(h)), before.get(usize::from(h) + 8)) {
+            (Some(a), Some(b)) if indexed => span.split_at(*b).0.split_at(*a).1,
+            _ => span.between(start, start + 8),
+        };
+        let (n, sum) = window.count_sum();
+        EightHourMean {
+            start: CivilHour { date, hour: h },
+            value: (n >= rules.min_hours_per_8h_window).then(|| sum / n as f64),
+            count: n,
+        }
+    })
 }
 
 /// Daily maximum 8-hour mean of O3 (MDA8).
@@ -396,14 +529,21 @@ pub fn mda8(
     rules: &ValidityRules,
     exceedance_limit: Option<f64>,
 ) -> Result<Vec<DailyStatistic>, StatsError> {
-    let map = hour_map(values)?;
-    Ok(date_range(&map)
-        .into_iter()
-        .map(|date| {
-            let windows = day_windows(&map, date, rules);
-            let valid: Vec<f64> = windows.iter().filter_map(|w| w.value).collect();
-            let n = valid.len();
-            let max = valid.iter().cloned().reduce(f64::max);
+    Ok(mda8_of(&hour_map(values)?, rules, exceedance_limit))
+}
+
+fn mda8_of(
+    map: &HourMap<'_>,
+    rules: &ValidityRules,
+    exceedance_limit: Option<f64>,
+) -> Vec<DailyStatistic> {
+    map.days()
+        .map(|(date, _, from_day)| {
+            let (mut n, mut max) = (0usize, None::<f64>);
+            for v in day_windows(from_day, date, rules).filter_map(|w| w.value) {
+                n += 1;
+                max = Some(max.map_or(v, |m| m.max(v)));
+            }
             let enough = n >= rules.min_windows_per_day;
             let rescued = !enough && matches!((max, exceedance_limit), (Some(m), Some(l)) if m > l);
             let ok = enough || rescued;
@@ -418,7 +558,7 @@ pub fn mda8(
                 valid_by_exceedance: rescued,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Reasons a year of valid daily values is too thin for an annual statistic; empty when enough.

@@ -506,3 +506,234 @@ proptest::proptest! {
         }
     }
 }
+
+/// Daily means and MDA8 straight from the definitions, one day and one window at a time over
+/// the whole input (the shape of the code before the sorted walk), to check the walk against.
+fn naive_days(
+    v: &[HourlyValue],
+    rules: &ValidityRules,
+    limit: Option<f64>,
+) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    let mut hv: Vec<(i64, f64)> = v
+        .iter()
+        .map(|x| (x.hour.hours_since_epoch(), x.concentration))
+        .collect();
+    hv.sort_by_key(|x| x.0);
+    let Some((first, last)) = hv.first().zip(hv.last()).map(|(a, b)| (a.0, b.0)) else {
+        return (vec![], vec![]);
+    };
+    let in_range = |a: i64, b: i64| -> Vec<f64> {
+        hv.iter()
+            .filter(|(h, _)| (a..b).contains(h))
+            .map(|x| x.1)
+            .collect()
+    };
+    let (mut means, mut mda8s) = (vec![], vec![]);
+    for day in first.div_euclid(24)..=last.div_euclid(24) {
+        let v = in_range(day * 24, day * 24 + 24);
+        means.push(
+            (v.len() >= rules.min_hours_per_day).then(|| v.iter().sum::<f64>() / v.len() as f64),
+        );
+        let (s, e) = rules.mda8_window_starts;
+        let valid: Vec<f64> = (s..=e)
+            .filter_map(|h| {
+                let w = in_range(day * 24 + i64::from(h), day * 24 + i64::from(h) + 8);
+                (w.len() >= rules.min_hours_per_8h_window)
+                    .then(|| w.iter().sum::<f64>() / w.len() as f64)
+            })
+            .collect();
+        let max = valid.iter().cloned().reduce(f64::max);
+        let ok = valid.len() >= rules.min_windows_per_day
+            || matches!((max, limit), (Some(m), Some(l)) if m > l);
+        mda8s.push(if ok { max } else { None });
+    }
+    (means, mda8s)
+}
+
+#[test]
+fn windows_past_midnight_read_the_next_day_when_the_rules_say_so() {
+    // Starts up to 20:00: the window at 20:00 covers 20:00–03:59 of the next day.
+    let rules = ValidityRules {
+        mda8_window_starts: (0, 20),
+        min_windows_per_day: 1,
+        ..HJ663
+    };
+    let v: Vec<HourlyValue> = (0..24)
+        .map(|x| h(2023, 7, 1, x, 1.0))
+        .chain((0..4).map(|x| h(2023, 7, 2, x, 100.0)))
+        .collect();
+    let m = mda8(&v, &rules, None).unwrap();
+    // 20:00–03:59: 4 x 1 + 4 x 100 -> 50.5; 17:00 … 19:00 windows have fewer next-day hours.
+    assert_eq!(m[0].value, Some(50.5));
+    assert_eq!(m[0].value, naive_days(&v, &rules, None).1[0]);
+}
+
+/// The rows of one column: hours and values.
+fn rows(v: &[HourlyValue]) -> (Vec<i64>, Vec<f64>) {
+    v.iter()
+        .map(|x| (x.hour.hours_since_epoch(), x.concentration))
+        .unzip()
+}
+
+#[test]
+fn rows_give_the_same_evaluation_and_errors() {
+    // Unsorted input with a gap day: the rows path sorts a copy, as the hourly path does.
+    let mut v: Vec<HourlyValue> = (1..=3u8)
+        .filter(|d| *d != 2)
+        .flat_map(|d| (0..24).map(move |x| h(2023, 5, d, x, f64::from(x) + 0.3)))
+        .collect();
+    v.reverse();
+    let o = options(StandardId::CnHj633_2026);
+    let (hours, values) = rows(&v);
+    let a = evaluate_hourly(
+        &o,
+        &[(Pollutant::Pm25, v.clone()), (Pollutant::O3, v.clone())],
+    );
+    let b = evaluate_hourly_rows(
+        &o,
+        &hours,
+        &[
+            (Pollutant::Pm25, values.clone()),
+            (Pollutant::O3, values.clone()),
+        ],
+    );
+    assert_eq!(a, b);
+    assert_eq!(a.unwrap().daily.len(), 3);
+    // A duplicate hour and a negative value: the same errors at the same positions.
+    let mut dup = v.clone();
+    dup.push(v[5]);
+    let (dh, dv) = rows(&dup);
+    assert_eq!(
+        evaluate_hourly_rows(&o, &dh, &[(Pollutant::Pm25, dv)]),
+        evaluate_hourly(&o, &[(Pollutant::Pm25, dup)])
+    );
+    // NaN is no value: not counted in an error's index.
+    assert!(matches!(
+        evaluate_hourly_rows(
+            &o,
+            &[0, 1, 2],
+            &[(Pollutant::Pm25, vec![f64::NAN, 1.0, -2.0])]
+        ),
+        Err(StatsError::NegativeConcentration { index: 1, .. })
+    ));
+    assert!(matches!(
+        evaluate_hourly_rows(&o, &[0, 1], &[(Pollutant::Pm25, vec![1.0, f64::INFINITY])]),
+        Err(StatsError::NotFinite { index: 1 })
+    ));
+    assert_eq!(evaluate_hourly_rows(&o, &[], &[]), evaluate_hourly(&o, &[]));
+    assert_eq!(
+        evaluate_hourly_rows(&o, &[5, 6], &[(Pollutant::Pm25, vec![f64::NAN; 2])]),
+        evaluate_hourly(&o, &[(Pollutant::Pm25, vec![])])
+    );
+}
+
+#[test]
+fn rows_share_hours_and_a_missing_value_is_no_hour() {
+    // Two columns on one hours column with an hour given twice (rows 30 and 31). PM2.5 has
+    // values on the second day only, and none in row 31; CO has none in row 31 either: neither
+    // column has a duplicate hour (a missing value is no hour).
+    let base = CivilHour::new(2022, 12, 31, 0).unwrap().hours_since_epoch();
+    let mut hours: Vec<i64> = (0..72).map(|i| base + i).collect();
+    hours.insert(30, base + 30);
+    let pm: Vec<f64> = (0..hours.len())
+        .map(|i| {
+            if (24..48).contains(&i) && i != 31 {
+                i as f64
+            } else {
+                f64::NAN
+            }
+        })
+        .collect();
+    let mut co: Vec<f64> = (0..hours.len()).map(|i| i as f64 / 10.0).collect();
+    co[31] = f64::NAN;
+    let o = options(StandardId::CnHj633_2026);
+    let present = |v: &[f64]| -> Vec<HourlyValue> {
+        hours
+            .iter()
+            .zip(v)
+            .filter(|(_, x)| !x.is_nan())
+            .map(|(h, x)| HourlyValue {
+                hour: CivilHour::from_hours_since_epoch(*h),
+                concentration: *x,
+            })
+            .collect()
+    };
+    let got = evaluate_hourly_rows(
+        &o,
+        &hours,
+        &[(Pollutant::Pm25, pm.clone()), (Pollutant::Co, co.clone())],
+    );
+    let want = evaluate_hourly(
+        &o,
+        &[
+            (Pollutant::Pm25, present(&pm)),
+            (Pollutant::Co, present(&co)),
+        ],
+    );
+    assert_eq!(got, want);
+    let e = got.unwrap();
+    // The report spans CO's three days; PM2.5 has its one day (2023-01-01), 23 hours.
+    assert_eq!(e.daily.len(), 3);
+    let pm_day = |d: usize| {
+        e.daily[d]
+            .indicators
+            .iter()
+            .find(|i| i.key == K::Pm25_24h)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(pm_day(1).count, 23);
+    assert_eq!(pm_day(0).invalid, Some(Invalid::NoData));
+    // With PM2.5 present in both rows of the repeated hour: a duplicate, as for HourlyValues.
+    let mut pm2 = pm.clone();
+    pm2[30] = 1.0;
+    pm2[31] = 2.0;
+    assert_eq!(
+        evaluate_hourly_rows(&o, &hours, &[(Pollutant::Pm25, pm2.clone())]),
+        evaluate_hourly(&o, &[(Pollutant::Pm25, present(&pm2))])
+    );
+    assert!(evaluate_hourly_rows(&o, &hours, &[(Pollutant::Pm25, pm2)]).is_err());
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_sorted_walk_equals_the_definitions_and_both_entry_points_agree(
+        hours in proptest::collection::btree_map(0i64..24 * 50, 0u32..4000, 0..600),
+        late_start in 16u8..23,
+        shuffle in proptest::bool::ANY,
+        gaps in proptest::collection::vec(proptest::bool::weighted(0.2), 600),
+    ) {
+        let base = CivilHour::new(2023, 12, 20, 0).unwrap().hours_since_epoch();
+        let mut v: Vec<HourlyValue> = hours
+            .iter()
+            .map(|(h, c)| HourlyValue {
+                hour: CivilHour::from_hours_since_epoch(base + h),
+                concentration: f64::from(*c) / 10.0,
+            })
+            .collect();
+        if shuffle {
+            v.reverse();
+        }
+        for rules in [HJ663, ValidityRules { mda8_window_starts: (0, late_start), ..HJ663 }] {
+            let (means, mda8s) = naive_days(&v, &rules, Some(160.0));
+            let got: Vec<Option<f64>> = daily_means(&v, &rules).unwrap().iter().map(|d| d.value).collect();
+            proptest::prop_assert_eq!(got, means);
+            let got: Vec<Option<f64>> = mda8(&v, &rules, Some(160.0)).unwrap().iter().map(|d| d.value).collect();
+            proptest::prop_assert_eq!(got, mda8s);
+        }
+        // Rows: the same hours, one column with gaps (NaN) and one without.
+        let (row_hours, full) = rows(&v);
+        let with_gaps: Vec<f64> = full.iter().zip(&gaps).map(|(x, gap)| if *gap { f64::NAN } else { *x }).collect();
+        let present: Vec<HourlyValue> = v.iter().zip(&gaps).filter(|(_, gap)| !**gap).map(|(x, _)| *x).collect();
+        for standard in [StandardId::CnHj633_2026, StandardId::CnHj633_2012] {
+            let o = options(standard);
+            let a = evaluate_hourly(&o, &[(Pollutant::Co, present.clone()), (Pollutant::O3, v.clone())]);
+            let days = vec![
+                pollutant_days_of_rows(&o, Pollutant::Co, &row_hours, &with_gaps).unwrap(),
+                pollutant_days_of_rows(&o, Pollutant::O3, &row_hours, &full).unwrap(),
+            ];
+            proptest::prop_assert_eq!(&a, &evaluate_pollutant_days(&o, days));
+            proptest::prop_assert_eq!(a, evaluate_hourly_rows(&o, &row_hours, &[(Pollutant::Co, with_gaps.clone()), (Pollutant::O3, full.clone())]));
+        }
+    }
+}

@@ -20,6 +20,12 @@ const SHORT_MANTISSA_LIMIT: f64 = 1_125_899_906_842_624.0;
 /// larger values are beyond every index and are reported as such by the caller.
 pub(crate) const MAX_EXACT: f64 = 1e12;
 
+/// The powers of ten exact in f64 (10^22 is the largest).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// `mantissa / 10^scale`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Dec {
@@ -54,6 +60,17 @@ impl Dec {
         if !x.is_finite() || !x.is_sign_positive() || x >= MAX_EXACT {
             return None;
         }
+        // Integers first (most breakpoints and many concentrations): one conversion each way,
+        // the same answer as k = 0 below.
+        if x < SHORT_MANTISSA_LIMIT {
+            let m = x as i64;
+            if m as f64 == x {
+                return Some(Self {
+                    mantissa: i128::from(m),
+                    scale: 0,
+                });
+            }
+        }
         let mut p = 1.0f64;
         for k in 0..=SHORT_FRACTION_DIGITS {
             let m = (x * p).round();
@@ -61,8 +78,9 @@ impl Dec {
                 return None;
             }
             if m / p == x {
+                // m < 2^50: exact in i64.
                 return Some(Self {
-                    mantissa: m as i128,
+                    mantissa: i128::from(m as i64),
                     scale: k,
                 });
             }
@@ -113,8 +131,55 @@ impl Dec {
         Some(d)
     }
 
-    /// The nearest `f64` (exact decimal text parsed by the standard library).
+    /// [`Dec::from_f64`] then [`Dec::round_half_even`] to `decimals`, the same `Dec`, without
+    /// the shortest digits when they are not needed.
+    ///
+    /// # Formula
+    /// ```text
+    /// y = x * 10^decimals (one rounding); if y < 2^20 and frac(y) is more than 1e-6 away
+    /// from 0, 1/2 and 1: the result is (round(y), decimals)
+    /// ```
+    /// The shortest decimal `s` of `x` is within half an ulp of `x`, and `y` within half an ulp
+    /// of `x·10^d`; below 2^20 both errors are under 1e-9 on the scale of `y`. So `s·10^d` lies
+    /// on the same side of every integer and half-integer as `y`: it is not an integer (`s` has
+    /// more than `decimals` digits, so rounding does apply) and its half-even rounding is
+    /// `round(y)` (no tie). Otherwise the exact path decides.
+    pub(crate) fn from_f64_round_half_even(x: f64, decimals: u32) -> Option<Self> {
+        const MARGIN: f64 = 1e-6;
+        let p = POW10
+            .get(decimals as usize)
+            .copied()
+            .unwrap_or(f64::INFINITY);
+        let y = x * p;
+        if x.is_finite() && x >= 0.0 && y < 1_048_576.0 {
+            let frac = y - y.floor();
+            let clear = frac > MARGIN && frac < 1.0 - MARGIN && (frac - 0.5).abs() > MARGIN;
+            if clear {
+                // y < 2^20: exact in i64.
+                return Some(Self {
+                    mantissa: i128::from(y.round() as i64),
+                    scale: decimals,
+                });
+            }
+        }
+        Self::from_f64(x).map(|d| d.round_half_even(decimals))
+    }
+
+    /// The nearest `f64` (exact decimal text parsed by the standard library, or the same value
+    /// by one division when both parts are exact).
+    ///
+    /// # Formula
+    /// ```text
+    /// |m| < 2^53 and scale <= 22: m / 10^scale, both exact in f64, one correctly rounded
+    /// division (Clinger's fast path), the value `str::parse` gives
+    /// ```
     pub(crate) fn to_f64(self) -> f64 {
+        const EXACT_MANTISSA: u128 = 1 << 53;
+        if let Some(p) = POW10.get(self.scale as usize) {
+            if self.mantissa.unsigned_abs() < EXACT_MANTISSA {
+                return self.mantissa as f64 / p;
+            }
+        }
         let s = format!("{}e-{}", self.mantissa, self.scale);
         s.parse().unwrap_or(f64::NAN)
     }
@@ -233,6 +298,70 @@ mod tests {
                     proptest::prop_assert_eq!(Some(fast), Dec::from_f64_formatted(v));
                 }
             }
+        }
+    }
+
+    /// `to_f64` by the text path, to check the division against.
+    fn parsed(d: Dec) -> f64 {
+        format!("{}e-{}", d.mantissa, d.scale).parse().unwrap()
+    }
+
+    #[test]
+    fn rounded_reading_and_to_f64_agree_with_the_exact_paths() {
+        // Daily means of integer and one-decimal hours (sums over 1..=24 hours), rounded as
+        // HJ 633-2026 does (0 decimals; CO 1), including exact ties such as 2.5 and 0.25.
+        for n in 1..=24u32 {
+            for sum in 0..4000u32 {
+                for x in [
+                    f64::from(sum) / f64::from(n),
+                    f64::from(sum) / 10.0 / f64::from(n),
+                ] {
+                    for decimals in [0, 1, 2] {
+                        let exact = Dec::from_f64(x).unwrap().round_half_even(decimals);
+                        assert_eq!(
+                            Dec::from_f64_round_half_even(x, decimals),
+                            Some(exact),
+                            "{x}"
+                        );
+                        assert_eq!(exact.to_f64(), parsed(exact), "{x}");
+                    }
+                    let d = Dec::from_f64(x).unwrap();
+                    assert_eq!(d.to_f64(), parsed(d), "{x}");
+                }
+            }
+        }
+        assert_eq!(Dec::from_f64_round_half_even(f64::NAN, 0), None);
+        assert_eq!(Dec::from_f64_round_half_even(1e12, 0), None);
+        // Beyond the division: 2^53 and more, and scales above 22, are parsed.
+        for d in [
+            Dec {
+                mantissa: (1 << 53) + 1,
+                scale: 3,
+            },
+            Dec {
+                mantissa: 12345,
+                scale: 25,
+            },
+            Dec {
+                mantissa: -(1 << 60),
+                scale: 0,
+            },
+        ] {
+            assert_eq!(d.to_f64(), parsed(d));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rounded_reading_is_the_exact_reading_rounded(x in 0.0f64..2e6, decimals in 0u32..4) {
+            let exact = Dec::from_f64(x).map(|d| d.round_half_even(decimals));
+            proptest::prop_assert_eq!(Dec::from_f64_round_half_even(x, decimals), exact);
+        }
+
+        #[test]
+        fn to_f64_is_the_parsed_decimal(m in -(1i128 << 60)..(1i128 << 60), scale in 0u32..30) {
+            let d = Dec { mantissa: m, scale };
+            proptest::prop_assert_eq!(d.to_f64().to_bits(), parsed(d).to_bits());
         }
     }
 

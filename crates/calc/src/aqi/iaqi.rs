@@ -103,26 +103,33 @@ fn rate(
     rounding: IndexRounding,
     c: Option<Dec>,
 ) -> Result<(Option<u32>, SubIndexStatus), AqiError> {
-    let bands = table.shape.bands();
     let Some(c) = c else {
         // At or above 1e12 in any unit: above every table.
         return Ok(above_top(table, None, rounding));
     };
-    let first = bands.first().and_then(|b| Dec::from_f64(b.c_lo));
+    let first = table
+        .shape
+        .band_iter()
+        .next()
+        .and_then(|b| Dec::from_f64(b.c_lo));
     if let Some(bottom) = first {
         if c < bottom {
             return Ok((None, SubIndexStatus::BelowTable));
         }
     }
-    for (k, band) in bands.iter().enumerate() {
-        if band_contains(band, c) == Some(true) {
-            return match interpolate(band, c, rounding) {
+    for (k, band) in table.shape.band_iter().enumerate() {
+        if band_contains(&band, c) == Some(true) {
+            return match interpolate(&band, c, rounding) {
                 Some(v) => Ok((Some(v), SubIndexStatus::Interpolated { band: k })),
                 None => Ok((None, SubIndexStatus::BeyondIndex)),
             };
         }
     }
-    let top = bands.last().and_then(|b| Dec::from_f64(b.c_hi));
+    let top = table
+        .shape
+        .band_iter()
+        .last()
+        .and_then(|b| Dec::from_f64(b.c_hi));
     match top {
         Some(top) if c > top => Ok(above_top(table, Some(c), rounding)),
         _ => Err(AqiError::BetweenBands {
@@ -204,7 +211,13 @@ pub fn iaqi(
             value: concentration,
         });
     }
-    let used = Dec::from_f64(concentration).map(|c| round_concentration(table.rounding, c));
+    let used = match table.rounding {
+        // The commonest case (HJ 633-2026) without the shortest digits when they do not matter.
+        ConcentrationRounding::HalfEven { decimals } => {
+            Dec::from_f64_round_half_even(concentration, decimals)
+        }
+        r => Dec::from_f64(concentration).map(|c| round_concentration(r, c)),
+    };
     let (value, status) = rate(table, std.index_rounding, used)?;
     Ok(SubIndex {
         key,

@@ -391,9 +391,23 @@ impl TableShape {
     /// The segments in increasing order. Mismatched list lengths yield only the common prefix
     /// (the table tests check the lengths).
     pub fn bands(&self) -> Vec<Band> {
-        match *self {
-            Self::Continuous { bp, iaqi } => bp
-                .windows(2)
+        self.band_iter().collect()
+    }
+
+    /// [`TableShape::bands`] without collecting them (the IAQI of every day of a long record
+    /// walks them; a `Vec` per call was a tenth of `renewal air-annual`'s instructions).
+    pub(crate) fn band_iter(&self) -> impl Iterator<Item = Band> + '_ {
+        let (continuous, banded) = match *self {
+            Self::Continuous { bp, iaqi } => (Some((bp, iaqi)), None),
+            Self::Banded {
+                c_lo,
+                c_hi,
+                i_lo,
+                i_hi,
+            } => (None, Some((c_lo, c_hi, i_lo, i_hi))),
+        };
+        let continuous = continuous.into_iter().flat_map(|(bp, iaqi)| {
+            bp.windows(2)
                 .zip(iaqi.windows(2))
                 .enumerate()
                 .filter_map(|(k, (c, i))| match (c, i) {
@@ -406,14 +420,9 @@ impl TableShape {
                     }),
                     _ => None,
                 })
-                .collect(),
-            Self::Banded {
-                c_lo,
-                c_hi,
-                i_lo,
-                i_hi,
-            } => c_lo
-                .iter()
+        });
+        let banded = banded.into_iter().flat_map(|(c_lo, c_hi, i_lo, i_hi)| {
+            c_lo.iter()
                 .zip(c_hi)
                 .zip(i_lo.iter().zip(i_hi))
                 .map(|((c_lo, c_hi), (i_lo, i_hi))| Band {
@@ -423,8 +432,8 @@ impl TableShape {
                     i_hi: *i_hi,
                     lower_open: false,
                 })
-                .collect(),
-        }
+        });
+        continuous.chain(banded)
     }
 }
 

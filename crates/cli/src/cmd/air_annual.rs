@@ -21,7 +21,8 @@
 use super::aqi::StandardArg;
 use crate::output::{print_json, CliError};
 use renewal_calc::air_statistics::{
-    evaluate_daily, evaluate_hourly, DailyValue, Evaluation, HourlyValue, Options, HJ663,
+    evaluate_daily, evaluate_hourly, evaluate_pollutant_days, pollutant_days_of_rows, DailyValue,
+    Evaluation, HourlyValue, Options, StatsError, HJ663,
 };
 use renewal_calc::aqi::{Pollutant, PollutantKey, StandardId};
 use renewal_calc::compliance::{
@@ -299,14 +300,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         0
     };
     if let Some(fast) = super::hourly_csv::read(&bytes, shift, None) {
-        let evaluation =
-            evaluate_hourly(&options, &fast.series).map_err(|e| CliError::Input(e.to_string()))?;
+        let evaluation = evaluate_on_two_threads(&options, &fast.hours, &fast.columns)
+            .map_err(|e| CliError::Input(e.to_string()))?;
         return print_output(
             evaluation,
             grade,
             args.annual_only,
             "hourly",
-            fast.rows,
+            fast.hours.len(),
             Vec::new(),
         );
     }
@@ -401,6 +402,47 @@ pub fn run(args: Args) -> Result<(), CliError> {
         rows_read,
         rejections,
     )
+}
+
+/// [`renewal_calc::air_statistics::evaluate_hourly_rows`] with the pollutants' daily statistics
+/// computed on two threads (each series is independent; the calc crate stays single-threaded
+/// for wasm). Results are put back in series order before the reports are built, so the output
+/// and the error reported (the first series' in order) are those of the one-thread call.
+pub(crate) fn evaluate_on_two_threads(
+    options: &Options,
+    hours: &[i64],
+    series: &[(Pollutant, Vec<f64>)],
+) -> Result<Evaluation, StatsError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        // Each thread takes the next series not yet taken (O3's MDA8 costs most).
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some((p, values)) = series.get(i) else {
+                break;
+            };
+            done.push((i, pollutant_days_of_rows(options, *p, hours, values)));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut done = work();
+        done.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    let days = done
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect::<Result<Vec<_>, _>>()?;
+    evaluate_pollutant_days(options, days)
 }
 
 /// The file's bytes (stdin for `-`).

@@ -189,15 +189,20 @@ fn read_file(path: &Path, lang: Lang, cities: &mut Vec<(String, CityData)>) -> F
     let mut rejections = Vec::new();
     if let Some(fast) = hourly_csv::read(&bytes, 0, Some(renewal_data::table::DEFAULT_YEAR_RANGE)) {
         // A plain hourly export: the fast reader gives the same values as the data crate.
-        for (p, values) in fast.series {
-            let Some(id) = POLLUTANTS.iter().find(|(q, _)| *q == p).map(|(_, i)| *i) else {
+        for (p, values) in &fast.columns {
+            let Some(id) = POLLUTANTS.iter().find(|(q, _)| q == p).map(|(_, i)| *i) else {
                 continue;
             };
-            let points = values
+            let points = fast
+                .hours
                 .iter()
-                .map(|v| Point {
-                    time: TimeKey::Hour(v.hour),
-                    value: v.concentration,
+                .zip(values)
+                .filter(|(_, v)| !v.is_nan())
+                .map(|(hour, value)| Point {
+                    time: TimeKey::Hour(renewal_calc::time::CivilHour::from_hours_since_epoch(
+                        *hour,
+                    )),
+                    value: *value,
                 })
                 .collect();
             found.push((None, id, points));
