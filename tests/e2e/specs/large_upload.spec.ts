@@ -2,7 +2,8 @@
 // file is read and evaluated in a Web Worker: the page shows progress, stays responsive, and the
 // Air quality view then shows HJ 663 annual statistics and the daily AQI. Numbers are computed
 // here, independently, from the same generated rows. The longest main-thread task during the
-// upload is measured with a 'longtask' PerformanceObserver and printed (measured, not asserted).
+// upload, until the worker has closed, is measured with a 'longtask' PerformanceObserver and
+// printed (measured, not asserted).
 import { test, expect } from '../fixtures/app';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -101,6 +102,9 @@ test('a million hourly rows are read off the main thread and become daily AQI an
     }).observe({ type: 'longtask', buffered: true });
   });
   await app.open('en', 'data');
+  // The worker is stopped a little after its result is shown: the long tasks are counted until
+  // it has closed, so its teardown is inside the window too.
+  const closed = new Promise<void>((resolve) => page.on('worker', (w) => w.on('close', () => resolve())));
   const t0 = await page.evaluate(() => performance.now());
   const wall0 = Date.now();
   await page.getByLabel('Choose a CSV, TSV or Excel (XLSX) file').setInputFiles(file);
@@ -112,13 +116,16 @@ test('a million hourly rows are read off the main thread and become daily AQI an
   await expect(page.getByLabel('City name for rows that name none')).toHaveValue('responsive?');
   await expect(page.getByRole('heading', { name: 'How the uploaded file was read' })).toBeVisible({ timeout: 15 * 60_000 });
   const seconds = (Date.now() - wall0) / 1000;
+  const tDone = await page.evaluate(() => performance.now());
+  await closed;
+  await page.waitForTimeout(500);
   const t1 = await page.evaluate(() => performance.now());
   const tasks = await page.evaluate(([a, b]) =>
     (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
       .filter((t) => t.start >= a && t.start <= b), [t0, t1]);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   console.log(JSON.stringify({ rows: ROWS, uploadSeconds: seconds, longTasksOver50ms: tasks.length, longestTaskMs: longest,
-    progressShownAtMs: Math.round(tProgress - t0), doneAtMs: Math.round(t1 - t0),
+    progressShownAtMs: Math.round(tProgress - t0), doneAtMs: Math.round(tDone - t0), windowEndMs: Math.round(t1 - t0),
     tasks: tasks.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]) }));
 
   await expect(page.locator('.upload-summary')).toContainText('1,000,000 rows');
