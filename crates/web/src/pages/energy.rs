@@ -1044,11 +1044,35 @@ pub fn EnergyPage() -> impl IntoView {
                     result.with(|r| r.as_ref().err().cloned()).map(|errors| errors_view(errors, lang.get()).into_any())
                 }}
             </section>
+            // Three blocks, so that the growth chart stays mounted while the figures change: a
+            // chart re-created on every edit cost an ECharts init and a first draw each time
+            // (benchmark 4).
+            {move || result.get().ok().map(|r| mix_view(r, city_name(), unit.get(), lang.get()))}
+            <Show when=move || result.with(|r| r.as_ref().is_ok_and(|r| !r.report.years.is_empty()))>
+                <section class="card" aria-labelledby="energy-growth">
+                    <h3 id="energy-growth">{t(M::GrowthHeading)}</h3>
+                    <figure class="chart-figure chart-figure--short">
+                        <EChart
+                            options=move || {
+                                let l = lang.get();
+                                let city = city_name();
+                                result.with(|r| match r {
+                                    Ok(r) => growth_chart_of(r, &city, l),
+                                    Err(_) => charming::Chart::new(),
+                                })
+                            }
+                            label=Signal::derive(move || M::ChartTitle.text(lang.get()).to_string())
+                        />
+                    </figure>
+                    {move || result.get().ok().map(|r| growth_tables_view(r, city_name(), unit.get(), lang.get()))}
+                </section>
+            </Show>
             {move || {
                 result
                     .get()
                     .ok()
-                    .map(|r| results_view(r, city_name(), unit.get(), factor(), lang.get()))
+                    .filter(|r| !r.report.years.is_empty())
+                    .map(|r| co2_view(r, city_name(), unit.get(), factor(), lang.get()))
             }}
             <section class="card" aria-labelledby="energy-method">
                 <h3 id="energy-method">{t(M::MethodHeading)}</h3>
@@ -1111,46 +1135,14 @@ fn multiple(v: Option<f64>, lang: Lang) -> String {
         .unwrap_or_else(|| crate::format::NO_VALUE.to_string())
 }
 
-fn results_view(
-    r: EnergyResult,
-    city: String,
-    unit: EnergyUnit,
-    factor: &'static GridFactor,
-    lang: Lang,
-) -> impl IntoView {
+/// The generation mix of the city's years (or the note that there are none).
+fn mix_view(r: EnergyResult, city: String, unit: EnergyUnit, lang: Lang) -> impl IntoView {
     let t = move |m: M| m.text(lang);
     if r.report.years.is_empty() {
         return view! { <p class="note">{t(M::Empty)}</p> }.into_any();
     }
     let unit_label = energy_unit_label(unit, lang);
     let years = r.report.years.clone();
-    let co2 = r.report.co2_avoided.clone();
-    let comparison = r.comparison.clone();
-    let chart_rows = {
-        let comparison = comparison.clone();
-        move |l: Lang| -> Vec<(String, Option<f64>, Option<f64>)> {
-            comparison
-                .iter()
-                .map(|c| {
-                    (
-                        source_name(c.source, l).to_string(),
-                        c.city.and_then(|g| g.cagr),
-                        c.reference_cagr,
-                    )
-                })
-                .collect()
-        }
-    };
-    let chart_city = city.clone();
-    let caption_city = city.clone();
-    let co2_caption = format!("{city}: {}", M::Co2Caption.text(lang));
-    let growth_rows = r.report.generation_growth.clone();
-    let capacity_rows = r.report.capacity_growth.clone();
-    let renewables = r.renewables;
-    let other_period = r
-        .comparison
-        .iter()
-        .any(|c| c.city.is_some() && !c.same_period);
     view! {
         <section class="card" aria-labelledby="energy-mix">
             <h3 id="energy-mix">{t(M::MixHeading)}</h3>
@@ -1185,25 +1177,52 @@ fn results_view(
                 </table>
             </ExportTable>
         </section>
-        <section class="card" aria-labelledby="energy-growth">
-            <h3 id="energy-growth">{t(M::GrowthHeading)}</h3>
-            <figure class="chart-figure chart-figure--short">
-                <EChart
-                    options=move || {
-                        let l = lang;
-                        growth_chart(
-                            &chart_city,
-                            &chart_rows(l),
-                            &ChartText {
-                                title: M::ChartTitle.text(l).into(),
-                                axis: M::ChartAxis.text(l).into(),
-                                northeast: M::NortheastSeries.text(l).into(),
-                            },
-                        )
-                    }
-                    label=M::ChartTitle.text(lang).to_string()
-                />
-            </figure>
+    }
+    .into_any()
+}
+
+/// The growth chart's options: the city's CAGR per source beside the Northeast's (Figure 2).
+fn growth_chart_of(r: &EnergyResult, city: &str, l: Lang) -> charming::Chart {
+    let rows: Vec<(String, Option<f64>, Option<f64>)> = r
+        .comparison
+        .iter()
+        .map(|c| {
+            (
+                source_name(c.source, l).to_string(),
+                c.city.and_then(|g| g.cagr),
+                c.reference_cagr,
+            )
+        })
+        .collect();
+    growth_chart(
+        city,
+        &rows,
+        &ChartText {
+            title: M::ChartTitle.text(l).into(),
+            axis: M::ChartAxis.text(l).into(),
+            northeast: M::NortheastSeries.text(l).into(),
+        },
+    )
+}
+
+/// The growth tables under the chart: per source beside the Northeast, and every series.
+fn growth_tables_view(
+    r: EnergyResult,
+    city: String,
+    unit: EnergyUnit,
+    lang: Lang,
+) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
+    let caption_city = city;
+    let comparison = r.comparison.clone();
+    let growth_rows = r.report.generation_growth.clone();
+    let capacity_rows = r.report.capacity_growth.clone();
+    let renewables = r.renewables;
+    let other_period = r
+        .comparison
+        .iter()
+        .any(|c| c.city.is_some() && !c.same_period);
+    view! {
             <ExportTable source=Src::Energy.text(lang).to_string()>
                 <table class="data-table">
                     <caption>{format!("{caption_city}: {}", M::GrowthCaption.text(lang))}</caption>
@@ -1300,7 +1319,22 @@ fn results_view(
                     </table>
                 </ExportTable>
             </details>
-        </section>
+    }
+}
+
+/// CO2 avoided by wind and solar, with the grid factor used.
+fn co2_view(
+    r: EnergyResult,
+    city: String,
+    unit: EnergyUnit,
+    factor: &'static GridFactor,
+    lang: Lang,
+) -> impl IntoView {
+    let t = move |m: M| m.text(lang);
+    let unit_label = energy_unit_label(unit, lang);
+    let co2 = r.report.co2_avoided.clone();
+    let co2_caption = format!("{city}: {}", M::Co2Caption.text(lang));
+    view! {
         <section class="card" aria-labelledby="energy-co2">
             <h3 id="energy-co2">{t(M::Co2Heading)}</h3>
             <p>
@@ -1336,7 +1370,6 @@ fn results_view(
             </ExportTable>
         </section>
     }
-    .into_any()
 }
 
 #[cfg(test)]
