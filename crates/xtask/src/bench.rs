@@ -684,28 +684,9 @@ fn first_load(report: &mut String) -> Result<(), String> {
 /// The files of `dist/` the default view requests, from the `FIRSTLOAD` line of the Playwright
 /// benchmark.
 fn first_view_files() -> Result<Vec<String>, String> {
-    let mut c = cmd(
-        "npx",
-        &[
-            "playwright",
-            "test",
-            "-c",
-            "playwright.bench.config.ts",
-            "first_load",
-        ],
-    );
-    c.current_dir(root().join("tests/e2e"))
-        .env("RENEWAL_DIST", root().join("dist"));
-    let out = c
-        .output()
-        .map_err(|e| format!("npx playwright (benchmark 3): {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    first_load_line(&stdout).ok_or_else(|| {
-        format!(
-            "benchmark 3 printed no FIRSTLOAD line:\n{stdout}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    let (stdout, stderr) = crate::bench_recompute::playwright("first_load", None)?;
+    first_load_line(&stdout)
+        .ok_or_else(|| format!("benchmark 3 printed no FIRSTLOAD line:\n{stdout}\n{stderr}"))
 }
 
 /// The names of the `FIRSTLOAD a b c` line.

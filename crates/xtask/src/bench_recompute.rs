@@ -35,9 +35,9 @@ fn path(line: &str, key: &str) -> Option<Path> {
     })
 }
 
-/// Run the Playwright benchmark `runs` times per path and append its table to `report`.
-pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
-    let e2e = root().join("tests/e2e");
+/// Run the Playwright benchmark `spec` of `tests/e2e/bench/` on `dist/` (with
+/// `RENEWAL_BENCH_RUNS` when `runs` is given); its standard output and error.
+pub fn playwright(spec: &str, runs: Option<usize>) -> Result<(String, String), String> {
     let mut c = cmd(
         "npx",
         &[
@@ -45,25 +45,30 @@ pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
             "test",
             "-c",
             "playwright.bench.config.ts",
-            "recompute",
+            spec,
         ],
     );
-    c.current_dir(&e2e)
-        .env("RENEWAL_DIST", root().join("dist"))
-        .env("RENEWAL_BENCH_RUNS", runs.max(5).to_string());
+    c.current_dir(root().join("tests/e2e"))
+        .env("RENEWAL_DIST", root().join("dist"));
+    if let Some(runs) = runs {
+        c.env("RENEWAL_BENCH_RUNS", runs.to_string());
+    }
     let out = c
         .output()
-        .map_err(|e| format!("npx playwright (benchmark 4): {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
+        .map_err(|e| format!("npx playwright ({spec}): {e}"))?;
+    Ok((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// Run the Playwright benchmark `runs` times per path and append its table to `report`.
+pub fn run(runs: usize, report: &mut String) -> Result<(), String> {
+    let (stdout, stderr) = playwright("recompute", Some(runs.max(5)))?;
     let line = stdout
         .lines()
         .find_map(|l| l.trim().strip_prefix("RECOMPUTE "))
-        .ok_or_else(|| {
-            format!(
-                "benchmark 4 printed no RECOMPUTE line:\n{stdout}\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })?;
+        .ok_or_else(|| format!("benchmark 4 printed no RECOMPUTE line:\n{stdout}\n{stderr}"))?;
     let _ = writeln!(
         report,
         "\n## 4. Recompute after an edit (10 years x 3 cities x 6 pollutants)\n\n\
