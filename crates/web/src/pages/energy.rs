@@ -892,6 +892,8 @@ pub fn EnergyPage() -> impl IntoView {
 
     let factor = move || grid_factor(factor_id.get()).unwrap_or_else(default_grid_factor);
     let result = Memo::new(move |_| compute(&text.get(), unit.get(), cap_unit.get(), factor()));
+    let has_years =
+        Memo::new(move |_| result.with(|r| r.as_ref().is_ok_and(|r| !r.report.years.is_empty())));
     let city_name = move || {
         workspace.with(|ws| {
             city_id
@@ -1047,8 +1049,8 @@ pub fn EnergyPage() -> impl IntoView {
             // Three blocks, so that the growth chart stays mounted while the figures change: a
             // chart re-created on every edit cost an ECharts init and a first draw each time
             // (benchmark 4).
-            {move || result.get().ok().map(|r| mix_view(r, city_name(), unit.get(), lang.get()))}
-            <Show when=move || result.with(|r| r.as_ref().is_ok_and(|r| !r.report.years.is_empty()))>
+            {move || result.with(|r| r.as_ref().ok().map(|r| mix_view(r, city_name(), unit.get(), lang.get())))}
+            <Show when=move || has_years.get()>
                 <section class="card" aria-labelledby="energy-growth">
                     <h3 id="energy-growth">{t(M::GrowthHeading)}</h3>
                     <figure class="chart-figure chart-figure--short">
@@ -1064,15 +1066,13 @@ pub fn EnergyPage() -> impl IntoView {
                             label=Signal::derive(move || M::ChartTitle.text(lang.get()).to_string())
                         />
                     </figure>
-                    {move || result.get().ok().map(|r| growth_tables_view(r, city_name(), unit.get(), lang.get()))}
+                    {move || result.with(|r| r.as_ref().ok().map(|r| growth_tables_view(r, city_name(), unit.get(), lang.get())))}
                 </section>
             </Show>
             {move || {
-                result
+                has_years
                     .get()
-                    .ok()
-                    .filter(|r| !r.report.years.is_empty())
-                    .map(|r| co2_view(r, city_name(), unit.get(), factor(), lang.get()))
+                    .then(|| result.with(|r| r.as_ref().ok().map(|r| co2_view(r, city_name(), unit.get(), factor(), lang.get()))))
             }}
             <section class="card" aria-labelledby="energy-method">
                 <h3 id="energy-method">{t(M::MethodHeading)}</h3>
@@ -1136,7 +1136,7 @@ fn multiple(v: Option<f64>, lang: Lang) -> String {
 }
 
 /// The generation mix of the city's years (or the note that there are none).
-fn mix_view(r: EnergyResult, city: String, unit: EnergyUnit, lang: Lang) -> impl IntoView {
+fn mix_view(r: &EnergyResult, city: String, unit: EnergyUnit, lang: Lang) -> impl IntoView {
     let t = move |m: M| m.text(lang);
     if r.report.years.is_empty() {
         return view! { <p class="note">{t(M::Empty)}</p> }.into_any();
@@ -1207,13 +1207,12 @@ fn growth_chart_of(r: &EnergyResult, city: &str, l: Lang) -> charming::Chart {
 
 /// The growth tables under the chart: per source beside the Northeast, and every series.
 fn growth_tables_view(
-    r: EnergyResult,
-    city: String,
+    r: &EnergyResult,
+    caption_city: String,
     unit: EnergyUnit,
     lang: Lang,
 ) -> impl IntoView {
     let t = move |m: M| m.text(lang);
-    let caption_city = city;
     let comparison = r.comparison.clone();
     let growth_rows = r.report.generation_growth.clone();
     let capacity_rows = r.report.capacity_growth.clone();
@@ -1324,7 +1323,7 @@ fn growth_tables_view(
 
 /// CO2 avoided by wind and solar, with the grid factor used.
 fn co2_view(
-    r: EnergyResult,
+    r: &EnergyResult,
     city: String,
     unit: EnergyUnit,
     factor: &'static GridFactor,
