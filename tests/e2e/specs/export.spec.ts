@@ -214,6 +214,8 @@ test('a chart downloads as SVG with its title as text and as a 2× PNG', async (
 test('a chart with a hostile city name exports it as text, not markup', async ({ app, page }) => {
   await addHostileCities(app, page);
   await app.open('en', 'air');
+  // Export what is on screen: the chart is drawn once ECharts has loaded and its size is known.
+  await expect(page.locator('main .chart svg').first()).toBeVisible();
   const group = page.getByRole('group', { name: /^Download the chart: / });
   const svg = await download(page, () => group.getByRole('button', { name: 'SVG' }).click());
   const parsed = await page.evaluate((text) => {
